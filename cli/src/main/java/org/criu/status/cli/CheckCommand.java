@@ -1,0 +1,102 @@
+package org.criu.status.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
+import org.criu.status.core.engine.CheckerRegistry;
+import org.criu.status.core.engine.Engine;
+import org.criu.status.core.engine.RunContext;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Report;
+import org.criu.status.core.model.WikiPage;
+import org.criu.status.core.report.JsonReport;
+import org.criu.status.core.report.TextReport;
+import org.criu.status.core.source.SourceHttp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code check}: runs the checkers over the page and reports. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check every entry of the page against its sources and report.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:nothing to change",
+                "1:at least one suggested change",
+                "2:bad usage or unreadable input (the message names the input)",
+                "3:no suggestion, but some checks could not run"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    PageOptions page;
+
+    @Mixin
+    RunOptions run;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Optional<Path> output;
+
+    @Option(names = "--only", paramLabel = "ID", split = ",",
+            description = "Run only these checkers (comma-separated ids); other entries are reported as no-checker.")
+    List<String> only;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    CheckCommand(Map<String, String> env) {
+        this(env, Clock.systemUTC());
+    }
+
+    CheckCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        CheckerRegistry registry = plugins.registry();
+        Optional<Set<String>> ids = Optional.ofNullable(only).map(Set::copyOf);
+        if (ids.isPresent()) {
+            Set<String> unknown = ids.get().stream().filter(id -> registry.byId(id).isEmpty())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            if (!unknown.isEmpty()) {
+                throw new UserInputException("--only: no checker with id " + unknown + "; known: "
+                        + registry.all().stream().map(d -> d.checker().id()).toList());
+            }
+        }
+        OkHttpClient client = run.client(env, spec.commandLine().getErr());
+        try {
+            WikiPage wikiPage = page.load(new SourceHttp(client));
+            List<Integration> integrations = PageOptions.parse(wikiPage);
+            Engine engine = new Engine(registry, new RunContext(client, clock), run.timeout(), ids);
+            Report report = engine.run(wikiPage, integrations);
+            String text = switch (format) {
+                case json -> JsonReport.render(report);
+                case text -> TextReport.render(report);
+            };
+            OutputFile.write(output, text, spec.commandLine().getOut());
+            return report.exitCode();
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+}

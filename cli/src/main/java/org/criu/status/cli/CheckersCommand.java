@@ -1,0 +1,36 @@
+package org.criu.status.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.criu.status.core.engine.CheckerRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code checkers}: what ServiceLoader found. */
+@Command(name = "checkers", mixinStandardHelpOptions = true,
+        description = "List the discovered checkers: id, headings covered, sources, module.")
+final class CheckersCommand implements Callable<Integer> {
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CheckerRegistry registry = plugins.registry();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d checkers%n", registry.all().size());
+        for (CheckerRegistry.Discovered d : registry.all()) {
+            out.printf("%n%s  (module %s)%n", d.checker().id(), d.module());
+            out.printf("  covers:  %s%n", String.join(" | ", d.checker().covers()));
+            for (String source : d.checker().sources()) {
+                out.printf("  source:  %s%n", source);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

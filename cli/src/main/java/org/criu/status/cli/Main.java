@@ -1,0 +1,94 @@
+package org.criu.status.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code integration-status} command; only {@link #main} calls {@code System.exit}. */
+@Command(name = "integration-status",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
+        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:nothing to change",
+                "1:at least one suggested change",
+                "2:bad usage or unreadable input (the message names the input)",
+                "3:no suggestion, but some checks could not run"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int SUGGESTIONS = 1;
+    public static final int USAGE = 2;
+    public static final int INCOMPLETE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, checkers or parse");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given environment and streams; returns the exit code. */
+    public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(env);
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(env));
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserInputException) {
+                commandLine.getErr().println("integration-status: " + e.getMessage());
+                return USAGE;
+            }
+            commandLine.getErr().println("integration-status: internal error: " + e);
+            return USAGE;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("integration-status: " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        return cli;
+    }
+
+    /** Hands the environment to commands so tests need not change the process's. */
+    static final class Factory implements CommandLine.IFactory {
+        private final Map<String, String> env;
+
+        Factory(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == CheckCommand.class) {
+                return cls.cast(new CheckCommand(env));
+            }
+            if (cls == ParseCommand.class) {
+                return cls.cast(new ParseCommand(env));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"integration-status " + org.criu.status.core.http.Http.VERSION};
+        }
+    }
+}

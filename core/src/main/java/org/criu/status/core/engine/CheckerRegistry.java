@@ -1,0 +1,147 @@
+package org.criu.status.core.engine;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.criu.status.core.spi.Checker;
+import org.criu.status.core.spi.HeadingMatcher;
+
+/** The discovered checkers: the one place that calls {@link ServiceLoader}; rejects bad and duplicate ids. */
+public final class CheckerRegistry {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** A checker and where it came from (its jar or class folder), for {@code integration-status checkers}. */
+    public record Discovered(Checker checker, String module) {
+    }
+
+    private final List<Discovered> checkers;
+
+    private CheckerRegistry(List<Discovered> checkers) {
+        this.checkers = List.copyOf(checkers);
+    }
+
+    /**
+     * Discovers checkers visible to {@code loader}.
+     *
+     * @throws RegistryException for a duplicate or malformed id, or a registration that cannot be loaded
+     */
+    public static CheckerRegistry load(ClassLoader loader) throws RegistryException {
+        Map<String, Discovered> byId = new LinkedHashMap<>();
+        try {
+            for (Checker checker : ServiceLoader.load(Checker.class, loader)) {
+                add(byId, checker);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new RegistryException("a checker registration cannot be loaded: " + e.getMessage());
+        }
+        List<Discovered> sorted = new ArrayList<>(byId.values());
+        sorted.sort(Comparator.comparing(d -> d.checker().id()));
+        return new CheckerRegistry(sorted);
+    }
+
+    /** For tests and embedding: a registry of the given checkers, validated like discovered ones. */
+    public static CheckerRegistry of(List<? extends Checker> checkers) throws RegistryException {
+        Map<String, Discovered> byId = new LinkedHashMap<>();
+        for (Checker c : checkers) {
+            add(byId, c);
+        }
+        return new CheckerRegistry(new ArrayList<>(byId.values()));
+    }
+
+    /**
+     * A class loader that sees the application's checkers plus every jar in {@code dir} ({@code --plugins}).
+     *
+     * @throws RegistryException naming the folder when it is missing or unreadable
+     */
+    public static ClassLoader withPlugins(Path dir, ClassLoader parent) throws RegistryException {
+        if (!Files.isDirectory(dir)) {
+            throw new RegistryException("--plugins " + dir + ": not a folder");
+        }
+        List<URL> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new RegistryException("--plugins " + dir + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new RegistryException("--plugins " + dir + ": cannot list the folder: " + e.getMessage());
+        }
+        return new URLClassLoader(jars.toArray(URL[]::new), parent);
+    }
+
+    private static void add(Map<String, Discovered> byId, Checker checker) throws RegistryException {
+        String id = checker.id();
+        String module = moduleOf(checker);
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new RegistryException("checker " + checker.getClass().getName() + " (" + module
+                    + ") has id '" + id + "': ids are kebab-case, like 'file-utility'");
+        }
+        if (checker.covers() == null || checker.covers().isEmpty()) {
+            throw new RegistryException("checker '" + id + "' (" + module + ") covers no heading");
+        }
+        Discovered previous = byId.putIfAbsent(id, new Discovered(checker, module));
+        if (previous != null) {
+            throw new RegistryException("two checkers have the id '" + id + "': "
+                    + previous.checker().getClass().getName() + " (" + previous.module() + ") and "
+                    + checker.getClass().getName() + " (" + module + ")");
+        }
+    }
+
+    private static String moduleOf(Checker checker) {
+        var source = checker.getClass().getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "unknown";
+        }
+        String path = source.getLocation().getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (trimmed.endsWith("/target/classes")) {
+            trimmed = trimmed.substring(0, trimmed.length() - "/target/classes".length());
+        }
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    public List<Discovered> all() {
+        return checkers;
+    }
+
+    public Optional<Checker> byId(String id) {
+        return checkers.stream().map(Discovered::checker).filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The checker covering a heading. When several match, the one sharing the most significant words with
+     * the heading wins, then the lower id, so the choice never depends on discovery order.
+     */
+    public Optional<Checker> forHeading(String heading) {
+        Set<String> words = HeadingMatcher.significantWords(heading);
+        return checkers.stream().map(Discovered::checker)
+                .filter(c -> HeadingMatcher.matches(heading, c.covers()))
+                .max(Comparator.comparingLong((Checker c) -> c.covers().stream()
+                                .mapToLong(a -> HeadingMatcher.significantWords(a).stream().filter(words::contains).count())
+                                .max().orElse(0))
+                        .thenComparing(Checker::id, Comparator.reverseOrder()));
+    }
+
+    /** A discovery problem; the message says which checker and what is wrong. */
+    public static final class RegistryException extends Exception {
+        public RegistryException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.criu.status.core.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.criu.status.core.model.Finding;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Report;
+import org.criu.status.core.model.Verdict;
+import org.criu.status.core.model.WikiPage;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Runs the checkers for a page's entries concurrently, each under a deadline. A checker that throws,
+ * returns null or overruns its deadline makes its entry {@code unverified} with the reason; the rest of the
+ * run is untouched. Findings come back in page order.
+ */
+public final class Engine {
+
+    private final CheckerRegistry registry;
+    private final CheckContext context;
+    private final Duration timeout;
+    private final Optional<Set<String>> only;
+
+    /**
+     * @param only when present, run just these checker ids; other entries are reported as no-checker
+     */
+    public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only) {
+        this.registry = registry;
+        this.context = context;
+        this.timeout = timeout;
+        this.only = only;
+    }
+
+    public Report run(WikiPage page, List<Integration> integrations) {
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(integrations.size(), 16)), r -> {
+            Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Optional<Checker>> chosen = new ArrayList<>();
+            List<Future<Assessment>> futures = new ArrayList<>();
+            for (Integration integration : integrations) {
+                Optional<Checker> checker = registry.forHeading(integration.heading())
+                        .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true));
+                chosen.add(checker);
+                futures.add(checker.map(c -> pool.submit(() -> c.check(integration, context))).orElse(null));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<Finding> findings = new ArrayList<>();
+            for (int i = 0; i < integrations.size(); i++) {
+                Integration integration = integrations.get(i);
+                if (chosen.get(i).isEmpty()) {
+                    findings.add(Finding.noChecker(integration));
+                    continue;
+                }
+                findings.add(await(integration, chosen.get(i).get(), futures.get(i), deadline));
+            }
+            return new Report(page, context.clock().instant(), findings);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Finding await(Integration integration, Checker checker, Future<Assessment> future, long deadline) {
+        String id = checker.id();
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            Assessment assessment = future.get(left, TimeUnit.NANOSECONDS);
+            if (assessment == null) {
+                return Finding.unverified(integration, id, "checker '" + id + "' returned no assessment (a bug)");
+            }
+            return toFinding(integration, id, assessment);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Finding.unverified(integration, id, "timed out after " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String message = cause.getMessage();
+            String reason = cause instanceof java.io.IOException && message != null ? message
+                    : cause.getClass().getSimpleName() + (message != null ? ": " + message : "");
+            return Finding.unverified(integration, id, reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Finding.unverified(integration, id, "interrupted");
+        }
+    }
+
+    static Finding toFinding(Integration integration, String checker, Assessment a) {
+        return switch (a.kind()) {
+            case CONFIRMED -> new Finding(integration, Verdict.CONFIRMED, Optional.empty(), Optional.empty(),
+                    a.confidence(), Optional.of(checker), a.evidence(), Optional.empty());
+            case SUGGEST -> new Finding(integration, Verdict.SUGGESTED, a.suggested(), a.qualifier(),
+                    a.confidence(), Optional.of(checker), a.evidence(), Optional.empty());
+            case UNVERIFIED -> new Finding(integration, Verdict.UNVERIFIED, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of(checker), a.evidence(), a.reason());
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package org.criu.status.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** A whole run: the page checked, when, and one finding per entry in page order. */
+public record Report(WikiPage page, Instant generatedAt, List<Finding> findings) {
+    public Report {
+        Objects.requireNonNull(page, "page");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        findings = List.copyOf(findings);
+    }
+
+    public long count(Verdict verdict) {
+        return findings.stream().filter(f -> f.verdict() == verdict).count();
+    }
+
+    /** The exit code DESIGN.md promises: 1 when something should change, 3 when nothing should but a check could not run, else 0. */
+    public int exitCode() {
+        if (count(Verdict.SUGGESTED) > 0) {
+            return 1;
+        }
+        return count(Verdict.UNVERIFIED) > 0 ? 3 : 0;
+    }
+}

@@ -1,0 +1,72 @@
+package org.criu.status.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.criu.status.core.http.Http;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Finding;
+import org.criu.status.core.model.Report;
+import org.criu.status.core.model.Status;
+import org.criu.status.core.model.Verdict;
+
+/** The JSON report, exactly the contract in DESIGN.md (fields may be added, never renamed). */
+public final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(Report report) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "integration-status");
+        tool.put("version", Http.VERSION);
+        ObjectNode page = root.putObject("page");
+        page.put("title", report.page().title());
+        page.put("source", report.page().source());
+        report.page().revision().ifPresentOrElse(r -> page.put("revision", r), () -> page.putNull("revision"));
+        report.page().timestamp().ifPresentOrElse(t -> page.put("timestamp", t.toString()),
+                () -> page.putNull("timestamp"));
+        root.put("generatedAt", report.generatedAt().toString());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("integrations", report.findings().size());
+        summary.put("confirmed", report.count(Verdict.CONFIRMED));
+        summary.put("suggested", report.count(Verdict.SUGGESTED));
+        summary.put("unverified", report.count(Verdict.UNVERIFIED));
+        summary.put("noChecker", report.count(Verdict.NO_CHECKER));
+        ArrayNode results = root.putArray("results");
+        for (Finding f : report.findings()) {
+            ObjectNode r = results.addObject();
+            r.put("integration", f.integration().heading());
+            r.put("section", f.integration().section().orElse(null));
+            r.put("wikiStatus", f.integration().wikiStatus());
+            r.put("verdict", f.verdict().jsonName());
+            r.put("suggestedStatus", f.suggestedStatus().map(Status::wikiText).orElse(null));
+            r.put("qualifier", f.qualifier().orElse(null));
+            r.put("confidence", f.confidence().map(c -> c.jsonName()).orElse(null));
+            r.put("checker", f.checker().orElse(null));
+            ArrayNode evidence = r.putArray("evidence");
+            for (Evidence e : f.evidence()) {
+                ObjectNode o = evidence.addObject();
+                o.put("source", e.source());
+                o.put("url", e.url());
+                o.put("date", e.date().map(Object::toString).orElse(null));
+                o.put("quote", e.quote());
+                o.put("supports", e.supports().map(Status::wikiText).orElse(null));
+                o.put("signal", e.signal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                e.component().ifPresent(c -> o.put("component", c));
+                e.qualifier().ifPresent(q -> o.put("qualifier", q));
+            }
+            r.put("error", f.error().orElse(null));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise report", e);
+        }
+    }
+}

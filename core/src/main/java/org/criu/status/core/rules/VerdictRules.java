@@ -1,0 +1,167 @@
+package org.criu.status.core.rules;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.criu.status.core.model.Confidence;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.model.Status;
+import org.criu.status.core.spi.Assessment;
+
+/**
+ * The shared rules that turn a checker's evidence into a verdict. docs/VERDICTS.md is this class in a table;
+ * keep the two in step.
+ *
+ * <ol>
+ *   <li>No evidence supporting any status: unverified.</li>
+ *   <li>Evidence is grouped by component ("LXC", "LXD"); each group gets an observed status:
+ *     <ul>
+ *       <li>{@code PROJECT_ENDED} anywhere: dropped.</li>
+ *       <li>else the newest decisive event ({@code RELEASED}, {@code REMOVED}) decides: ready or dropped.
+ *           An undated event counts as older than any dated one.</li>
+ *       <li>else {@code IN_DEVELOPMENT} newer than {@link #STALE_AFTER}: started; older: stalled.</li>
+ *       <li>else {@code INACTIVE}: stalled; {@code DECLINED}: not started; {@code ABSENT}: consistent with
+ *           not started, and with stalled or started when the page says so (absence from upstream does
+ *           not disprove unmerged work), else not started.</li>
+ *     </ul></li>
+ *   <li>Several components: the entry takes the most advanced component status (ready over started over
+ *       stalled over not started over dropped); the others become the qualifier ("LXD: dropped").</li>
+ *   <li>Confidence: the deciding signal's base confidence, raised one level when a second, independent
+ *       source (another URL host+path) supports the same status; lowered to medium for a status derived
+ *       from age alone.</li>
+ *   <li>Observed equals the page's status and no new qualifier: confirmed. Otherwise suggested, carrying
+ *       the evidence, deciding evidence first.</li>
+ * </ol>
+ */
+public final class VerdictRules {
+
+    /** Work untouched for this long counts as stalled. */
+    public static final Period STALE_AFTER = Period.ofYears(2);
+
+    private static final List<Status> ADVANCEMENT =
+            List.of(Status.READY, Status.STARTED, Status.STALLED, Status.NOT_STARTED, Status.DROPPED);
+
+    private final Clock clock;
+
+    public VerdictRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The verdict for {@code integration} given everything a checker found; never null. */
+    public Assessment assess(Integration integration, List<Evidence> evidence) {
+        List<Evidence> supporting = evidence.stream().filter(e -> e.supports().isPresent()).toList();
+        if (supporting.isEmpty()) {
+            return Assessment.unverified("no evidence found that supports any status", evidence);
+        }
+        Map<String, List<Evidence>> byComponent = new LinkedHashMap<>();
+        for (Evidence e : supporting) {
+            byComponent.computeIfAbsent(e.component().orElse(""), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, Observation> observed = new LinkedHashMap<>();
+        byComponent.forEach((component, list) -> observed.put(component, observe(integration, list)));
+
+        Map.Entry<String, Observation> winner = observed.entrySet().stream()
+                .min(Comparator.comparingInt(en -> ADVANCEMENT.indexOf(en.getValue().status())))
+                .orElseThrow();
+        Observation decision = winner.getValue();
+
+        Set<String> qualifiers = new LinkedHashSet<>();
+        for (Evidence e : decision.deciding()) {
+            e.qualifier().ifPresent(qualifiers::add);
+        }
+        observed.forEach((component, obs) -> {
+            if (!component.equals(winner.getKey()) && obs.status() != decision.status()) {
+                String own = obs.deciding().stream().flatMap(e -> e.qualifier().stream()).findFirst()
+                        .orElse(component + ": " + obs.status().wikiText());
+                qualifiers.add(own);
+            }
+        });
+        Optional<String> qualifier = qualifiers.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", qualifiers));
+
+        List<Evidence> ordered = new ArrayList<>();
+        observed.values().forEach(o -> ordered.addAll(o.deciding()));
+        evidence.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+
+        Status status = decision.status();
+        boolean sameStatus = integration.status().filter(status::equals).isPresent();
+        boolean qualifierNew = qualifier.filter(q -> !pageMentions(integration, q)).isPresent();
+        if (sameStatus && !qualifierNew) {
+            return Assessment.confirmed(decision.confidence(), ordered);
+        }
+        return Assessment.suggest(status, qualifier, decision.confidence(), ordered);
+    }
+
+    private Observation observe(Integration integration, List<Evidence> list) {
+        Optional<Evidence> ended = list.stream().filter(e -> e.signal() == Signal.PROJECT_ENDED).findFirst();
+        if (ended.isPresent()) {
+            return observation(Status.DROPPED, ended.get(), list);
+        }
+        Optional<Evidence> newestEvent = list.stream().filter(e -> e.signal().decisive())
+                .max(Comparator.comparing((Evidence e) -> e.date().orElse(LocalDate.MIN)));
+        if (newestEvent.isPresent()) {
+            return observation(newestEvent.get().supports().orElseThrow(), newestEvent.get(), list);
+        }
+        Optional<Evidence> work = list.stream().filter(e -> e.signal() == Signal.IN_DEVELOPMENT)
+                .max(Comparator.comparing((Evidence e) -> e.date().orElse(LocalDate.MIN)));
+        if (work.isPresent()) {
+            boolean stale = work.get().date()
+                    .map(d -> d.plus(STALE_AFTER).isBefore(LocalDate.now(clock))).orElse(false);
+            if (stale) {
+                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(work.get()));
+            }
+            return observation(Status.STARTED, work.get(), list);
+        }
+        for (Signal s : List.of(Signal.INACTIVE, Signal.DECLINED)) {
+            Optional<Evidence> found = list.stream().filter(e -> e.signal() == s).findFirst();
+            if (found.isPresent()) {
+                return observation(s.status().orElseThrow(), found.get(), list);
+            }
+        }
+        Evidence absent = list.get(0);
+        Status pageSays = integration.status().orElse(Status.NOT_STARTED);
+        Status consistent = pageSays == Status.STALLED || pageSays == Status.STARTED ? pageSays : Status.NOT_STARTED;
+        List<Evidence> all = list.stream().filter(e -> e.signal() == Signal.ABSENT).toList();
+        return new Observation(consistent, confidence(absent, all), all);
+    }
+
+    private Observation observation(Status status, Evidence deciding, List<Evidence> list) {
+        List<Evidence> agreeing = list.stream().filter(e -> e.supports().filter(status::equals).isPresent())
+                .filter(e -> e.signal() == deciding.signal() || e.signal().decisive() == deciding.signal().decisive())
+                .toList();
+        List<Evidence> ordered = new ArrayList<>();
+        ordered.add(deciding);
+        agreeing.stream().filter(e -> e != deciding).forEach(ordered::add);
+        return new Observation(status, confidence(deciding, ordered), ordered);
+    }
+
+    private static Confidence confidence(Evidence deciding, List<Evidence> agreeing) {
+        Confidence base = deciding.signal().baseConfidence();
+        long places = agreeing.stream().map(e -> place(e.url())).distinct().count();
+        return places >= 2 ? base.raised() : base;
+    }
+
+    /** Two citations are independent when they point at different documents (host and path, not anchor). */
+    private static String place(String url) {
+        String noFragment = url.replaceFirst("#.*$", "").replaceFirst("\\?.*$", "");
+        return noFragment.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean pageMentions(Integration integration, String qualifier) {
+        String notes = (integration.rawStatus() + "\n" + integration.notesText()).toLowerCase(Locale.ROOT);
+        return notes.contains(qualifier.toLowerCase(Locale.ROOT));
+    }
+
+    private record Observation(Status status, Confidence confidence, List<Evidence> deciding) {
+    }
+}

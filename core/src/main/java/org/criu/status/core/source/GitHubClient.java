@@ -1,0 +1,244 @@
+package org.criu.status.core.source;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * GitHub REST v3, returning records. File contents come from raw.githubusercontent.com, which does not
+ * count against the API's hourly limit. All URLs are logical (https://api.github.com/...); {@code --origin}
+ * sends them elsewhere.
+ */
+public final class GitHubClient {
+
+    public static final String API = "https://api.github.com";
+    public static final String RAW = "https://raw.githubusercontent.com";
+    private static final Map<String, String> HEADERS = Map.of(
+            "Accept", "application/vnd.github+json",
+            "X-GitHub-Api-Version", "2022-11-28");
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+    private static final TypeFactory TYPES = SourceHttp.JSON.getTypeFactory();
+
+    /** A repository; {@code fullName} is the current name, which differs from the asked one after a move. */
+    public record Repository(String fullName, String htmlUrl, String defaultBranch, boolean archived,
+                             Optional<Instant> pushedAt, Optional<String> description) {
+    }
+
+    /** A tag and the commit it points at (the tags API gives no date; see {@link #tagDate}). */
+    public record Tag(String name, String sha) {
+    }
+
+    /** A commit with its committer date. */
+    public record Commit(String sha, Instant date, String message, String htmlUrl) {
+        public LocalDate day() {
+            return date.atZone(ZoneOffset.UTC).toLocalDate();
+        }
+    }
+
+    /** A release; drafts are never returned. */
+    public record Release(String tagName, String name, Optional<Instant> publishedAt, boolean prerelease,
+                          String body, String htmlUrl) {
+    }
+
+    /** One entry of a directory listing. */
+    public record Entry(String name, String path, String type) {
+    }
+
+    /** An issue or pull request from the search API. */
+    public record Issue(int number, String title, String state, Optional<String> stateReason, String htmlUrl,
+                        Instant createdAt, Optional<Instant> closedAt, boolean pullRequest) {
+    }
+
+    private final SourceHttp http;
+
+    public GitHubClient(SourceHttp http) {
+        this.http = http;
+    }
+
+    /** The repository, following a move (GitHub answers a renamed repository with 301); empty if none. */
+    public Optional<Repository> repository(String repo) throws SourceException {
+        return http.<RepoJson>getJson(API + "/repos/" + repo, type(RepoJson.class), HEADERS).map(r ->
+                new Repository(r.fullName, r.htmlUrl, r.defaultBranch, r.archived, Optional.ofNullable(r.pushedAt),
+                        Optional.ofNullable(r.description)));
+    }
+
+    /** Tags, newest first as GitHub lists them, reading at most {@code maxPages} pages of 100. */
+    public List<Tag> tags(String repo, int maxPages) throws SourceException {
+        List<Tag> tags = new ArrayList<>();
+        for (TagJson t : paged(API + "/repos/" + repo + "/tags?per_page=100", TagJson.class, maxPages)) {
+            tags.add(new Tag(t.name, t.commit == null ? "" : t.commit.sha));
+        }
+        return tags;
+    }
+
+    /** Releases (not drafts), newest first, at most {@code maxPages} pages of 100. */
+    public List<Release> releases(String repo, int maxPages) throws SourceException {
+        List<Release> releases = new ArrayList<>();
+        for (ReleaseJson r : paged(API + "/repos/" + repo + "/releases?per_page=100", ReleaseJson.class, maxPages)) {
+            if (!r.draft) {
+                releases.add(new Release(r.tagName, r.name == null ? r.tagName : r.name,
+                        Optional.ofNullable(r.publishedAt), r.prerelease, r.body == null ? "" : r.body, r.htmlUrl));
+            }
+        }
+        return releases;
+    }
+
+    /** One commit by sha, branch or tag name; empty if none. */
+    public Optional<Commit> commit(String repo, String ref) throws SourceException {
+        return http.<CommitJson>getJson(API + "/repos/" + repo + "/commits/" + encodePath(ref),
+                type(CommitJson.class), HEADERS).map(GitHubClient::toCommit);
+    }
+
+    /** The date of a tag's commit (one request); empty if the commit is gone. */
+    public Optional<Commit> tagDate(String repo, Tag tag) throws SourceException {
+        return commit(repo, tag.sha().isEmpty() ? tag.name() : tag.sha());
+    }
+
+    /** Commits on the default branch, newest first, touching {@code path} when given, at most {@code max}. */
+    public List<Commit> commits(String repo, Optional<String> path, Optional<Instant> since, int max)
+            throws SourceException {
+        StringBuilder url = new StringBuilder(API + "/repos/" + repo + "/commits?per_page=" + Math.min(100, max));
+        path.ifPresent(p -> url.append("&path=").append(encodeQuery(p)));
+        since.ifPresent(s -> url.append("&since=").append(s));
+        List<Commit> commits = new ArrayList<>();
+        for (CommitJson c : paged(url.toString(), CommitJson.class, (max + 99) / 100)) {
+            if (commits.size() == max) {
+                break;
+            }
+            commits.add(toCommit(c));
+        }
+        return commits;
+    }
+
+    /** A file's text at a ref from raw.githubusercontent.com; empty when the file or ref does not exist. */
+    public Optional<String> file(String repo, String ref, String path) throws SourceException {
+        return http.get(RAW + "/" + repo + "/" + encodePath(ref) + "/" + encodePath(path), Map.of())
+                .map(SourceHttp.Page::body);
+    }
+
+    /** The web address a person opens to read a file at a ref. */
+    public static String blobUrl(String repo, String ref, String path) {
+        return "https://github.com/" + repo + "/blob/" + ref + "/" + path;
+    }
+
+    /** A directory listing at a ref (contents API); empty when the directory or ref does not exist. */
+    public Optional<List<Entry>> directory(String repo, String ref, String path) throws SourceException {
+        JavaType list = TYPES.constructCollectionType(List.class, EntryJson.class);
+        Optional<List<EntryJson>> entries = http.getJson(API + "/repos/" + repo + "/contents/" + encodePath(path)
+                + "?ref=" + encodeQuery(ref), list, HEADERS);
+        return entries.map(l -> l.stream().map(e -> new Entry(e.name, e.path, e.type)).toList());
+    }
+
+    /** Issues and pull requests matching a search query ("repo:systemd/systemd criu in:title"), at most 100. */
+    public List<Issue> searchIssues(String query) throws SourceException {
+        String url = API + "/search/issues?per_page=100&q=" + encodeQuery(query);
+        SearchJson result = http.<SearchJson>getJson(url, type(SearchJson.class), HEADERS)
+                .orElseThrow(() -> new SourceException(url, "issue search " + url + " answered 404"));
+        List<Issue> issues = new ArrayList<>();
+        for (IssueJson i : result.items == null ? List.<IssueJson>of() : result.items) {
+            issues.add(new Issue(i.number, i.title, i.state, Optional.ofNullable(i.stateReason), i.htmlUrl,
+                    i.createdAt, Optional.ofNullable(i.closedAt), i.pullRequest != null));
+        }
+        return issues;
+    }
+
+    private <T> List<T> paged(String firstUrl, Class<T> item, int maxPages) throws SourceException {
+        JavaType list = TYPES.constructCollectionType(List.class, item);
+        List<T> all = new ArrayList<>();
+        String url = firstUrl;
+        for (int page = 0; url != null && page < maxPages; page++) {
+            Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+            if (response.isEmpty()) {
+                if (page == 0) {
+                    return List.of();
+                }
+                break;
+            }
+            all.addAll(http.<List<T>>parse(url, response.get().body(), list));
+            url = next(response.get().headers().get("Link"));
+        }
+        return all;
+    }
+
+    static String next(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher m = NEXT.matcher(link);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static Commit toCommit(CommitJson c) {
+        Instant date = c.commit.committer != null && c.commit.committer.date != null ? c.commit.committer.date
+                : c.commit.author.date;
+        return new Commit(c.sha, date, c.commit.message == null ? "" : c.commit.message, c.htmlUrl);
+    }
+
+    private static JavaType type(Class<?> c) {
+        return TYPES.constructType(c);
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (String part : path.split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    private static String encodeQuery(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // JSON shapes, trimmed to the fields read.
+    record RepoJson(@JsonProperty("full_name") String fullName, @JsonProperty("html_url") String htmlUrl,
+                    @JsonProperty("default_branch") String defaultBranch, boolean archived,
+                    @JsonProperty("pushed_at") Instant pushedAt, String description) {
+    }
+
+    record TagJson(String name, ShaJson commit) {
+    }
+
+    record ShaJson(String sha) {
+    }
+
+    record ReleaseJson(@JsonProperty("tag_name") String tagName, String name, boolean draft, boolean prerelease,
+                       @JsonProperty("published_at") Instant publishedAt, String body,
+                       @JsonProperty("html_url") String htmlUrl) {
+    }
+
+    record CommitJson(String sha, @JsonProperty("html_url") String htmlUrl, CommitDetailJson commit) {
+    }
+
+    record CommitDetailJson(String message, PersonJson author, PersonJson committer) {
+    }
+
+    record PersonJson(String name, Instant date) {
+    }
+
+    record EntryJson(String name, String path, String type) {
+    }
+
+    record SearchJson(@JsonProperty("total_count") int totalCount, List<IssueJson> items) {
+    }
+
+    record IssueJson(int number, String title, String state, @JsonProperty("state_reason") String stateReason,
+                     @JsonProperty("html_url") String htmlUrl, @JsonProperty("created_at") Instant createdAt,
+                     @JsonProperty("closed_at") Instant closedAt,
+                     @JsonProperty("pull_request") Map<String, Object> pullRequest) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.criu.status.core.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The one place source clients turn HTTP into data: GET a URL, treat 404/410 as "not found", anything
+ * else that is not 2xx as a failure naming the URL and status, and a body that does not parse as the
+ * promised JSON as a failure too (an HTML error page served with 200 is not data).
+ */
+public final class SourceHttp {
+
+    /** Shared, configured for API bodies: unknown fields ignored, java.time understood. */
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new Jdk8Module())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
+
+    /** A successful response: its body and the headers clients read (Link, pagination). */
+    public record Page(String body, Headers headers) {
+    }
+
+    private final OkHttpClient client;
+
+    public SourceHttp(OkHttpClient client) {
+        this.client = client;
+    }
+
+    public OkHttpClient client() {
+        return client;
+    }
+
+    /** GETs {@code url}; empty on 404/410. */
+    public Optional<Page> get(String url, Map<String, String> headers) throws SourceException {
+        Request.Builder request = new Request.Builder().url(url).get();
+        headers.forEach(request::header);
+        try (Response response = client.newCall(request.build()).execute()) {
+            int code = response.code();
+            if (code == 404 || code == 410) {
+                return Optional.empty();
+            }
+            if (!response.isSuccessful()) {
+                throw new SourceException(url, describeFailure(url, response));
+            }
+            return Optional.of(new Page(response.body().string(), response.headers()));
+        } catch (SourceException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new SourceException(url, "GET " + url + " failed: " + describe(e), e);
+        }
+    }
+
+    /** GETs and parses a JSON body as {@code type}; empty on 404/410. */
+    public <T> Optional<T> getJson(String url, JavaType type, Map<String, String> headers) throws SourceException {
+        Optional<Page> page = get(url, headers);
+        if (page.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(url, page.get().body(), type));
+    }
+
+    public <T> T parse(String url, String body, JavaType type) throws SourceException {
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            String start = body.strip();
+            String hint = start.startsWith("<") ? "an HTML page, not JSON" : "malformed JSON ("
+                    + e.getOriginalMessage() + ")";
+            throw new SourceException(url, "GET " + url + " returned " + hint, e);
+        }
+    }
+
+    private static String describeFailure(String url, Response response) {
+        String retryAfter = response.header("Retry-After");
+        return "GET " + url + " answered HTTP " + response.code()
+                + (retryAfter != null ? " (Retry-After: " + retryAfter + ")" : "");
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,39 @@
+package org.criu.status.core.spi;
+
+import java.util.List;
+import org.criu.status.core.model.Integration;
+
+/**
+ * A checker decides, from public sources read at run time, whether one page entry's status still holds.
+ *
+ * <p>Implementations are found by {@link java.util.ServiceLoader} (register the class in
+ * {@code META-INF/services/org.criu.status.core.spi.Checker}). ServiceLoader instantiates every checker
+ * even for commands that never run one, so constructors must be cheap: no I/O, no clients. All HTTP goes
+ * through the clients the {@link CheckContext} hands out.
+ */
+public interface Checker {
+
+    /** Kebab-case id, equal to the checker's module folder ("file-utility"); never null. */
+    String id();
+
+    /**
+     * Headings this checker covers, as editors have written them ("The file utility", "file"). Matching
+     * ignores case, punctuation and filler words; see {@link HeadingMatcher}. Never null or empty.
+     */
+    List<String> covers();
+
+    /** Short descriptions of the sources read, for {@code integration-status checkers}; never null. */
+    default List<String> sources() {
+        return List.of();
+    }
+
+    /**
+     * Checks one entry. Returns an assessment made with {@link Assessment}'s factories, never null.
+     * Throwing {@link org.criu.status.core.source.SourceException} (or anything else) makes the entry
+     * {@code unverified} with the message as the reason; the run goes on.
+     *
+     * @param integration the entry as parsed, never null
+     * @param context     source clients, verdict rules and the clock, never null
+     */
+    Assessment check(Integration integration, CheckContext context) throws Exception;
+}

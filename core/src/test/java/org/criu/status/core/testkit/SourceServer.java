@@ -1,0 +1,252 @@
+package org.criu.status.core.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.criu.status.core.engine.RunContext;
+import org.criu.status.core.http.Http;
+import org.criu.status.core.http.HttpOptions;
+import org.criu.status.core.http.OriginRewrite;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Status;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The checker test kit: a WireMock server on loopback standing in for every public source. Stubs are
+ * written with the real, logical URL ({@code https://api.github.com/repos/file/file/tags?per_page=100});
+ * the kit maps each known origin to a path prefix on the server, exactly as {@code --origin} does.
+ * A request no stub answers fails the test (it would otherwise read as "not found" and hide a gap).
+ *
+ * <pre>
+ * {@literal @}RegisterExtension
+ * static final SourceServer server = new SourceServer();
+ * ...
+ * server.onGet("https://api.github.com/repos/file/file/tags?per_page=100").json(fixture("tags-ok.json"));
+ * Assessment a = new FileUtilityChecker().check(SourceServer.entry("The file utility", "ready"), server.context());
+ * </pre>
+ */
+public final class SourceServer implements BeforeEachCallback, AfterEachCallback {
+
+    /** Origins every test gets mapped; add others with {@link #origin(String)}. */
+    public static final List<String> ORIGINS = List.of("https://api.github.com", "https://raw.githubusercontent.com",
+            "https://github.com", "https://gitlab.freedesktop.org", "https://repology.org", "https://api.azul.com",
+            "https://criu.org", "https://docs.docker.com");
+
+    /** "Today" in tests: fixed so age rules give the same answer every day. */
+    public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final List<String> extraOrigins = new ArrayList<>();
+    private Map<String, String> env = Map.of();
+    private boolean allowUnmatched;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        server.start();
+        server.resetAll();
+        extraOrigins.clear();
+        env = Map.of();
+        allowUnmatched = false;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
+            if (!allowUnmatched && !unmatched.isEmpty() && context.getExecutionException().isEmpty()) {
+                throw new AssertionError("requests no stub answered (add a stub, or they read as 404):\n  "
+                        + String.join("\n  ", unmatched.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList()));
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The WireMock server, for verifications and unusual stubs. */
+    public WireMockServer wireMock() {
+        return server;
+    }
+
+    /** Adds an origin to map (before {@link #context()} or {@link #client()} is called). */
+    public SourceServer origin(String origin) {
+        extraOrigins.add(origin);
+        return this;
+    }
+
+    /** Environment the client sees (tokens). */
+    public SourceServer env(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /** For tests that expect requests to go unanswered (a "not found" case written without stubs). */
+    public SourceServer allowUnmatchedRequests() {
+        this.allowUnmatched = true;
+        return this;
+    }
+
+    /** The path on the server standing in for a logical URL: {@code /api.github.com/repos/...}. */
+    public String pathFor(String logicalUrl) {
+        HttpUrl url = HttpUrl.get(logicalUrl);
+        String query = url.encodedQuery();
+        return "/" + url.host() + url.encodedPath() + (query == null ? "" : "?" + query);
+    }
+
+    /** The base URL on the server standing in for an origin: {@code http://127.0.0.1:PORT/api.github.com}. */
+    public String baseFor(String origin) {
+        return server.baseUrl() + "/" + HttpUrl.get(origin).host();
+    }
+
+    /** The {@code --origin} rules that send every known origin to this server. */
+    public OriginRewrite origins() {
+        List<OriginRewrite.Rule> rules = new ArrayList<>();
+        List<String> all = new ArrayList<>(ORIGINS);
+        all.addAll(extraOrigins);
+        for (String origin : all) {
+            rules.add(new OriginRewrite.Rule(origin, baseFor(origin)));
+        }
+        return new OriginRewrite(rules);
+    }
+
+    /** The HTTP options of a test run: rewrites to this server, the kit's environment, short timeouts. */
+    public HttpOptions httpOptions() {
+        return HttpOptions.defaults().withOrigins(origins()).withEnv(env).withTimeout(java.time.Duration.ofSeconds(5));
+    }
+
+    /** A client as the CLI builds it, pointed at this server. */
+    public OkHttpClient client() {
+        try {
+            return Http.client(httpOptions());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A check context as a run has it, over this server, with the clock fixed at {@link #NOW}. */
+    public RunContext context() {
+        return new RunContext(client(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /**
+     * Runs {@code checker} on {@code entry} the way a real run does (through the engine, with its timeout
+     * and failure isolation) and returns the finding: a source failure becomes {@code unverified}.
+     */
+    public org.criu.status.core.model.Finding finding(org.criu.status.core.spi.Checker checker, Integration entry) {
+        try {
+            var registry = org.criu.status.core.engine.CheckerRegistry.of(List.of(checker));
+            var engine = new org.criu.status.core.engine.Engine(registry, context(), java.time.Duration.ofSeconds(30),
+                    Optional.empty());
+            var page = new org.criu.status.core.model.WikiPage("Integration", "test", Optional.empty(),
+                    Optional.empty(), "");
+            return engine.run(page, List.of(entry)).findings().get(0);
+        } catch (org.criu.status.core.engine.CheckerRegistry.RegistryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Starts a stub for GET of a logical URL (exact path and query). */
+    public Stub onGet(String logicalUrl) {
+        return new Stub(get(urlEqualTo(pathFor(logicalUrl))));
+    }
+
+    /** How many requests reached the server for a logical URL. */
+    public int requestsFor(String logicalUrl) {
+        return server.countRequestsMatching(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(pathFor(logicalUrl)))
+                        .build()).getCount();
+    }
+
+    /** All requests the server received, in order. */
+    public List<LoggedRequest> requests() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    /** The response side of a stub. */
+    public final class Stub {
+        private final MappingBuilder mapping;
+
+        private Stub(MappingBuilder mapping) {
+            this.mapping = mapping;
+        }
+
+        public void json(String body) {
+            respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody(body));
+        }
+
+        public void json(String body, Map<String, String> headers) {
+            ResponseDefinitionBuilder r = aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+            headers.forEach(r::withHeader);
+            respond(r);
+        }
+
+        public void text(String body) {
+            respond(aResponse().withStatus(200).withHeader("Content-Type", "text/plain; charset=utf-8").withBody(body));
+        }
+
+        public void html(String body) {
+            respond(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body));
+        }
+
+        /** GitHub's 404 body. */
+        public void notFound() {
+            respond(aResponse().withStatus(404).withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody("{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
+                            + "\"status\":\"404\"}"));
+        }
+
+        public void status(int status) {
+            respond(aResponse().withStatus(status).withHeader("Content-Type", "text/plain").withBody("error " + status));
+        }
+
+        public void fault(Fault fault) {
+            respond(aResponse().withFault(fault));
+        }
+
+        public void respond(ResponseDefinitionBuilder response) {
+            server.stubFor(mapping.willReturn(response));
+        }
+    }
+
+    /** Reads a fixture that sits next to {@code testClass} (same package, in src/test/resources). */
+    public static String fixture(Class<?> testClass, String name) {
+        try (InputStream in = testClass.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture '" + name + "' next to " + testClass.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page entry as the parser would give it. */
+    public static Integration entry(String heading, String status, String... notes) {
+        return new Integration(heading, Optional.of("Other"), status, Status.fromWikiText(status), List.of(notes),
+                List.of(), -1, -1);
+    }
+}
