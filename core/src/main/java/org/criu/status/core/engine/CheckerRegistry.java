@@ -103,17 +103,29 @@ public final class CheckerRegistry {
         }
     }
 
+    /**
+     * Where a checker came from: "checkers/&lt;id&gt;" for the project's own modules (their folder is their id,
+     * which the layout test enforces), whether run from a build folder, a module jar or the shaded jar;
+     * the jar's file name for a {@code --plugins} jar.
+     */
     private static String moduleOf(Checker checker) {
-        var source = checker.getClass().getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
+        String own = location(CheckerRegistry.class);
+        String path = location(checker.getClass());
+        if (path.isEmpty()) {
             return "unknown";
         }
-        String path = source.getLocation().getPath();
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (trimmed.endsWith("/target/classes")) {
-            trimmed = trimmed.substring(0, trimmed.length() - "/target/classes".length());
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        if (path.equals(own) || trimmed.endsWith("/target/classes")
+                || name.matches("checker-" + Pattern.quote(checker.id()) + "-[0-9][^/]*\\.jar")) {
+            return "checkers/" + checker.id();
         }
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return name;
+    }
+
+    private static String location(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "" : source.getLocation().getPath();
     }
 
     public List<Discovered> all() {

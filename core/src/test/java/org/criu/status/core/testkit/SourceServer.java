@@ -166,6 +166,38 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /**
+     * Serves every exchange of a recording folder (the {@code --record} format) at its logical URL, so a
+     * test or benchmark can run against real-shaped data over real HTTP. Returns how many were loaded.
+     */
+    public int serveRecording(java.nio.file.Path dir) {
+        int count = 0;
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".http")).sorted().toList()) {
+                var exchange = org.criu.status.core.http.Exchange.read(file);
+                ResponseDefinitionBuilder response = aResponse().withStatus(exchange.status())
+                        .withBody(exchange.body());
+                exchange.headers().forEach(h -> response.withHeader(h.getKey(), h.getValue()));
+                server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(exchange.method(),
+                        urlEqualTo(pathFor(exchange.url()))).willReturn(response));
+                count++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count;
+    }
+
+    /** The {@code --origin} arguments a CLI run needs to reach this server instead of the real origins. */
+    public List<String> originArgs() {
+        List<String> args = new ArrayList<>();
+        for (OriginRewrite.Rule rule : origins().rules()) {
+            args.add("--origin");
+            args.add(rule.from() + "=" + rule.to());
+        }
+        return args;
+    }
+
     /** Starts a stub for GET of a logical URL (exact path and query). */
     public Stub onGet(String logicalUrl) {
         return new Stub(get(urlEqualTo(pathFor(logicalUrl))));

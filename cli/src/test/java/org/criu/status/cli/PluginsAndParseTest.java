@@ -1,0 +1,119 @@
+package org.criu.status.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.criu.status.cli.CliRun.args;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code checkers}, {@code --plugins} with a checker jar compiled here, and {@code parse}. */
+class PluginsAndParseTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Compiles a one-class checker into {@code plugins/<name>.jar} with its ServiceLoader registration. */
+    private Path pluginJar(String className, String id, String heading) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src-" + className));
+        Path classes = Files.createDirectories(tmp.resolve("classes-" + className));
+        Path source = Files.writeString(src.resolve(className + ".java"), """
+                package example;
+                import java.util.List;
+                import org.criu.status.core.model.*;
+                import org.criu.status.core.spi.*;
+                public final class %s implements Checker {
+                    public String id() { return "%s"; }
+                    public List<String> covers() { return List.of("%s"); }
+                    public Assessment check(Integration integration, CheckContext context) {
+                        return Assessment.unverified("plugin %s ran");
+                    }
+                }
+                """.formatted(className, id, heading, id));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                source.toString());
+        assertThat(rc).isZero();
+        Path jar = Files.createDirectories(tmp.resolve("plugins")).resolve(id + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("example/" + className + ".class"));
+            out.write(Files.readAllBytes(classes.resolve("example/" + className + ".class")));
+            out.putNextEntry(new JarEntry("META-INF/services/org.criu.status.core.spi.Checker"));
+            out.write(("example." + className + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return jar.getParent();
+    }
+
+    @Test
+    void checkersListsTheDiscoveredCheckers() {
+        CliRun run = CliRun.of(args("checkers"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("file-utility  (module checkers/file-utility)").contains("covers:  The file utility | file");
+    }
+
+    @Test
+    void pluginsAddCheckersFromJarsAndTheyRunOnTheirEntries() throws IOException {
+        Path plugins = pluginJar("KubernetesChecker", "kubernetes", "Kubernetes");
+        Path page = Files.writeString(tmp.resolve("page.wiki"), "== Other ==\n=== Kubernetes ===\nStatus: started\n");
+
+        CliRun list = CliRun.of(args("checkers", "--plugins", plugins));
+        CliRun check = CliRun.of(args("check", "--plugins", plugins, "--page-file", page, "--no-cache"));
+
+        assertThat(list.out()).contains("kubernetes  (module kubernetes.jar)").contains("file-utility");
+        assertThat(check.exitCode()).isEqualTo(3);
+        assertThat(check.out()).contains("Kubernetes: unverified: plugin kubernetes ran");
+    }
+
+    @Test
+    void aPluginReusingAnIdIsAClearError() throws IOException {
+        Path plugins = pluginJar("AnotherFileChecker", "file-utility", "file");
+
+        CliRun run = CliRun.of(args("checkers", "--plugins", plugins));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("two checkers have the id 'file-utility'").contains("example.AnotherFileChecker");
+    }
+
+    @Test
+    void parseShowsTheEntriesOfThe2015Layout() throws IOException {
+        Path page = Files.writeString(tmp.resolve("old.wiki"), """
+                == OpenVZ ==
+                Status: in progress
+
+                == CoreOS Rocket ==
+                Status: not started
+                """);
+
+        CliRun run = CliRun.of(args("parse", "--page-file", page));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("old.wiki").contains("2 entries")
+                .contains("[-] OpenVZ\n  status: 'in progress' = started")
+                .contains("[-] CoreOS Rocket\n  status: 'not started' = not started");
+    }
+
+    @Test
+    void parseAsJsonFromTheRecordedWikiKeepsRevisionAndTimestamp() throws IOException {
+        CliRun run = CliRun.of(args("parse", "--format", "json", "--replay", CheckCommandTest.RECORDING));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(json.path("revision").asLong()).isEqualTo(5678);
+        assertThat(json.path("timestamp").asText()).isEqualTo("2025-03-02T10:00:00Z");
+        assertThat(json.path("entries")).hasSize(13);
+        assertThat(json.path("entries").get(10).path("heading").asText()).isEqualTo("SLURM workload manager");
+        assertThat(json.path("entries").get(10).path("status").asText()).isEqualTo("ready");
+        List<String> sections = List.of("Container platforms", "Tools and utilities", "Other");
+        json.path("entries").forEach(e -> assertThat(sections).contains(e.path("section").asText()));
+    }
+}
