@@ -30,13 +30,16 @@ import org.criu.status.core.spi.Assessment;
  *       <li>{@code PROJECT_ENDED} anywhere: dropped.</li>
  *       <li>else the newest decisive event ({@code RELEASED}, {@code REMOVED}) decides: ready or dropped.
  *           An undated event counts as older than any dated one.</li>
- *       <li>else {@code IN_DEVELOPMENT} newer than {@link #STALE_AFTER}: started; older: stalled.</li>
+ *       <li>else {@code IN_DEVELOPMENT} newer than {@link #STALE_AFTER}: started; older: stalled (the work is
+ *           then cited as {@code INACTIVE}, so a "stalled" suggestion carries evidence for stalled).</li>
  *       <li>else {@code INACTIVE}: stalled; {@code DECLINED}: not started; {@code ABSENT}: consistent with
  *           not started, and with stalled or started when the page says so (absence from upstream does
- *           not disprove unmerged work), else not started.</li>
+ *           not disprove unmerged work), else not started. Consistency only keeps the page's status: when
+ *           the outcome is a suggestion anyway, absence counts as not started.</li>
  *     </ul></li>
  *   <li>Several components: the entry takes the most advanced component status (ready over started over
- *       stalled over not started over dropped); the others become the qualifier ("LXD: dropped").</li>
+ *       stalled over not started over dropped); the others become the qualifier ("LXD: dropped"), or their
+ *       deciding evidence's own qualifier; evidence about no component adds no "name: status" part.</li>
  *   <li>Confidence: the deciding signal's base confidence, raised one level when a second, independent
  *       source (another URL host+path) supports the same status; lowered to medium for a status derived
  *       from age alone.</li>
@@ -68,8 +71,17 @@ public final class VerdictRules {
         for (Evidence e : supporting) {
             byComponent.computeIfAbsent(e.component().orElse(""), k -> new ArrayList<>()).add(e);
         }
+        // Absence keeps the page's stalled/started, but it is no evidence for that status: when the outcome
+        // must be a suggestion anyway, decide again with absence meaning only what it supports (not started).
+        return decide(integration, evidence, byComponent, true)
+                .orElseGet(() -> decide(integration, evidence, byComponent, false).orElseThrow());
+    }
+
+    /** The assessment, or empty when it would suggest a status that only the page's own word supports. */
+    private Optional<Assessment> decide(Integration integration, List<Evidence> evidence,
+                                        Map<String, List<Evidence>> byComponent, boolean absenceKeepsPage) {
         Map<String, Observation> observed = new LinkedHashMap<>();
-        byComponent.forEach((component, list) -> observed.put(component, observe(integration, list)));
+        byComponent.forEach((component, list) -> observed.put(component, observe(integration, list, absenceKeepsPage)));
 
         Map.Entry<String, Observation> winner = observed.entrySet().stream()
                 .min(Comparator.comparingInt(en -> ADVANCEMENT.indexOf(en.getValue().status())))
@@ -82,27 +94,33 @@ public final class VerdictRules {
         }
         observed.forEach((component, obs) -> {
             if (!component.equals(winner.getKey()) && obs.status() != decision.status()) {
-                String own = obs.deciding().stream().flatMap(e -> e.qualifier().stream()).findFirst()
-                        .orElse(component + ": " + obs.status().wikiText());
-                qualifiers.add(own);
+                // Evidence about the whole entry has no component name to put in front of its status.
+                obs.deciding().stream().flatMap(e -> e.qualifier().stream()).findFirst()
+                        .or(() -> component.isEmpty() ? Optional.empty()
+                                : Optional.of(component + ": " + obs.status().wikiText()))
+                        .ifPresent(qualifiers::add);
             }
         });
         Optional<String> qualifier = qualifiers.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", qualifiers));
 
         List<Evidence> ordered = new ArrayList<>();
         observed.values().forEach(o -> ordered.addAll(o.deciding()));
-        evidence.stream().filter(e -> !ordered.contains(e)).forEach(ordered::add);
+        List<Evidence> restated = observed.values().stream().flatMap(o -> o.restated().stream()).toList();
+        evidence.stream().filter(e -> !ordered.contains(e) && !restated.contains(e)).forEach(ordered::add);
 
         Status status = decision.status();
         boolean sameStatus = integration.status().filter(status::equals).isPresent();
         boolean qualifierNew = qualifier.filter(q -> !pageMentions(integration, q)).isPresent();
         if (sameStatus && !qualifierNew) {
-            return Assessment.confirmed(decision.confidence(), ordered);
+            return Optional.of(Assessment.confirmed(decision.confidence(), ordered));
         }
-        return Assessment.suggest(status, qualifier, decision.confidence(), ordered);
+        if (ordered.stream().noneMatch(e -> e.supports().filter(status::equals).isPresent())) {
+            return Optional.empty();
+        }
+        return Optional.of(Assessment.suggest(status, qualifier, decision.confidence(), ordered));
     }
 
-    private Observation observe(Integration integration, List<Evidence> list) {
+    private Observation observe(Integration integration, List<Evidence> list, boolean absenceKeepsPage) {
         Optional<Evidence> ended = list.stream().filter(e -> e.signal() == Signal.PROJECT_ENDED).findFirst();
         if (ended.isPresent()) {
             return observation(Status.DROPPED, ended.get(), list);
@@ -118,7 +136,12 @@ public final class VerdictRules {
             boolean stale = work.get().date()
                     .map(d -> d.plus(STALE_AFTER).isBefore(LocalDate.now(clock))).orElse(false);
             if (stale) {
-                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(work.get()));
+                // Work untouched for years is what INACTIVE means; citing it as such keeps a "stalled"
+                // suggestion backed by evidence that supports stalled (the quote and link stay the same).
+                Evidence w = work.get();
+                Evidence inactive = new Evidence(Signal.INACTIVE, w.source(), w.url(), w.date(), w.quote(),
+                        w.component(), w.qualifier());
+                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(inactive), List.of(w));
             }
             return observation(Status.STARTED, work.get(), list);
         }
@@ -130,9 +153,10 @@ public final class VerdictRules {
         }
         Evidence absent = list.get(0);
         Status pageSays = integration.status().orElse(Status.NOT_STARTED);
-        Status consistent = pageSays == Status.STALLED || pageSays == Status.STARTED ? pageSays : Status.NOT_STARTED;
+        Status consistent = absenceKeepsPage && (pageSays == Status.STALLED || pageSays == Status.STARTED)
+                ? pageSays : Status.NOT_STARTED;
         List<Evidence> all = list.stream().filter(e -> e.signal() == Signal.ABSENT).toList();
-        return new Observation(consistent, confidence(absent, all), all);
+        return new Observation(consistent, confidence(absent, all), all, List.of());
     }
 
     private Observation observation(Status status, Evidence deciding, List<Evidence> list) {
@@ -142,7 +166,7 @@ public final class VerdictRules {
         List<Evidence> ordered = new ArrayList<>();
         ordered.add(deciding);
         agreeing.stream().filter(e -> e != deciding).forEach(ordered::add);
-        return new Observation(status, confidence(deciding, ordered), ordered);
+        return new Observation(status, confidence(deciding, ordered), ordered, List.of());
     }
 
     private static Confidence confidence(Evidence deciding, List<Evidence> agreeing) {
@@ -162,6 +186,7 @@ public final class VerdictRules {
         return notes.contains(qualifier.toLowerCase(Locale.ROOT));
     }
 
-    private record Observation(Status status, Confidence confidence, List<Evidence> deciding) {
+    /** A component's status; {@code restated} are checker evidence the rules cite in another form in {@code deciding}. */
+    private record Observation(Status status, Confidence confidence, List<Evidence> deciding, List<Evidence> restated) {
     }
 }

@@ -1,0 +1,118 @@
+package org.criu.status.checkers.screentmux;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Issue;
+import org.criu.status.core.source.GitHubClient.Tag;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Screen/TMUX: whether tmux's newest release notes mention CRIU, and what tmux-resurrect's tracker holds
+ * about CRIU (a request is context, an open pull request is work); see this module's README.
+ */
+public final class ScreenTmuxChecker implements Checker {
+
+    static final String TMUX = "tmux/tmux";
+    static final String CHANGES = "CHANGES";
+    static final String RESURRECT_SEARCH = "repo:tmux-plugins/tmux-resurrect criu";
+    /** Release tags: "3.5", "3.7c", "1.9a"; anything else ("next-3.8", "openbsd-...") is not a release. */
+    private static final Pattern RELEASE = Pattern.compile("(\\d+)\\.(\\d+)([a-z]?)");
+    private static final Pattern CRIU = Pattern.compile("\\bcriu\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECTION = Pattern.compile("^CHANGES FROM .*", Pattern.CASE_INSENSITIVE);
+    private static final Comparator<Tag> BY_VERSION = Comparator
+            .comparingInt((Tag t) -> Integer.parseInt(release(t).group(1)))
+            .thenComparingInt(t -> Integer.parseInt(release(t).group(2)))
+            .thenComparing(t -> release(t).group(3));
+
+    @Override
+    public String id() {
+        return "screen-tmux";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("Screen/TMUX", "tmux", "Screen");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub tmux/tmux tags and CHANGES at the newest release",
+                "GitHub issue search: " + RESURRECT_SEARCH);
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        Optional<Tag> newest = github.tags(TMUX, 1).stream()
+                .filter(t -> RELEASE.matcher(t.name()).matches())
+                .max(BY_VERSION);
+        if (newest.isEmpty()) {
+            return Assessment.unverified("no release tags (like 3.5a) in " + TMUX);
+        }
+        Tag release = newest.get();
+        Optional<String> changes = github.file(TMUX, release.name(), CHANGES);
+        if (changes.isEmpty()) {
+            return Assessment.unverified(TMUX + " has no " + CHANGES + " at " + release.name());
+        }
+        LocalDate released = github.tagDate(TMUX, release).map(GitHubClient.Commit::day).orElse(null);
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(releaseNotesEvidence(release, released, changes.get()));
+        for (Issue issue : github.searchIssues(RESURRECT_SEARCH)) {
+            evidence.add(resurrectEvidence(issue));
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /** RELEASED citing the first CHANGES line naming CRIU, else ABSENT for the whole file. */
+    private static Evidence releaseNotesEvidence(Tag release, LocalDate released, String changes) {
+        String blob = GitHubClient.blobUrl(TMUX, release.name(), CHANGES);
+        String[] lines = changes.split("\n", -1);
+        String section = "";
+        for (int i = 0; i < lines.length; i++) {
+            if (SECTION.matcher(lines[i]).matches()) {
+                section = lines[i].strip() + ": ";
+            } else if (CRIU.matcher(lines[i]).find()) {
+                return Evidence.of(Signal.RELEASED, "github", blob + "#L" + (i + 1), released,
+                        "tmux " + release.name() + " " + section + lines[i].strip());
+            }
+        }
+        return Evidence.of(Signal.ABSENT, "github", blob, released,
+                "tmux " + release.name() + ": no line of CHANGES mentions CRIU");
+    }
+
+    /**
+     * An open pull request in tmux-resurrect is work on CRIU support, dated when it was opened (the rules
+     * call it stalled after two years). An issue is a request, not work, and says nothing about status:
+     * context only. A closed pull request is context too: the search does not tell merged from rejected.
+     */
+    private static Evidence resurrectEvidence(Issue issue) {
+        LocalDate opened = issue.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
+        boolean open = issue.state().equals("open");
+        String kind = issue.pullRequest() ? "pull request" : "issue";
+        String state = open ? "open since " + opened
+                : "closed" + issue.closedAt().map(c -> " " + c.atZone(ZoneOffset.UTC).toLocalDate()).orElse("")
+                        + issue.stateReason().map(r -> " as " + r).orElse("");
+        Signal signal = open && issue.pullRequest() ? Signal.IN_DEVELOPMENT : Signal.CONTEXT;
+        return Evidence.of(signal, "github", issue.htmlUrl(), opened,
+                "tmux-resurrect " + kind + " #" + issue.number() + " \"" + issue.title() + "\" (" + state + ")");
+    }
+
+    private static Matcher release(Tag tag) {
+        Matcher m = RELEASE.matcher(tag.name());
+        m.matches();
+        return m;
+    }
+}

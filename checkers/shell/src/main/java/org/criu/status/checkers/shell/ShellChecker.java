@@ -1,0 +1,104 @@
+package org.criu.status.checkers.shell;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Tag;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Shell: whether bash's newest release says anything about CRIU or its {@code --restore-sibling} mode in
+ * NEWS or CHANGES, read from the GitHub mirror bminor/bash; see this module's README.
+ */
+public final class ShellChecker implements Checker {
+
+    static final String BASH = "bminor/bash";
+    /** The files a bash release documents its changes in; each is a separate citation. */
+    static final List<String> NOTES = List.of("NEWS", "CHANGES");
+    /** Releases only: "bash-5.3", "bash-4.1.11"; not "bash-5.3-rc2" nor "devel-base-dist". */
+    private static final Pattern RELEASE = Pattern.compile("bash-(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    /** A word, not a substring: bash's Catalan translation says "escriu" ("writes"). */
+    private static final Pattern CRIU = Pattern.compile("\\bcriu\\b|restore-sibling", Pattern.CASE_INSENSITIVE);
+    private static final Comparator<Tag> BY_VERSION = Comparator
+            .comparingInt((Tag t) -> part(t, 1))
+            .thenComparingInt(t -> part(t, 2))
+            .thenComparingInt(t -> part(t, 3));
+
+    @Override
+    public String id() {
+        return "shell";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("Shell", "bash");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub bminor/bash (mirror of git.savannah.gnu.org/git/bash.git) release tags",
+                "bminor/bash NEWS and CHANGES at the newest release");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        Optional<Tag> newest = github.tags(BASH, 1).stream()
+                .filter(t -> RELEASE.matcher(t.name()).matches())
+                .max(BY_VERSION);
+        if (newest.isEmpty()) {
+            return Assessment.unverified("no release tags (like bash-5.2) in " + BASH);
+        }
+        Tag release = newest.get();
+        List<String> missing = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        LocalDate released = null;
+        for (String path : NOTES) {
+            Optional<String> text = github.file(BASH, release.name(), path);
+            if (text.isEmpty()) {
+                missing.add(path);
+                continue;
+            }
+            if (released == null) {
+                released = github.tagDate(BASH, release).map(GitHubClient.Commit::day).orElse(null);
+            }
+            evidence.add(notesEvidence(release, released, path, text.get()));
+        }
+        if (evidence.isEmpty()) {
+            return Assessment.unverified(BASH + " has neither " + String.join(" nor ", missing) + " at "
+                    + release.name());
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /** RELEASED citing the first line that names CRIU or restore-sibling, else ABSENT for the file. */
+    private static Evidence notesEvidence(Tag release, LocalDate released, String path, String text) {
+        String blob = GitHubClient.blobUrl(BASH, release.name(), path);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (CRIU.matcher(lines[i]).find()) {
+                return Evidence.of(Signal.RELEASED, "github", blob + "#L" + (i + 1), released,
+                        release.name() + " " + path + ": " + lines[i].strip());
+            }
+        }
+        return Evidence.of(Signal.ABSENT, "github", blob, released,
+                release.name() + " " + path + ": no mention of CRIU or restore-sibling");
+    }
+
+    private static int part(Tag tag, int group) {
+        Matcher m = RELEASE.matcher(tag.name());
+        m.matches();
+        return m.group(group) == null ? 0 : Integer.parseInt(m.group(group));
+    }
+}
