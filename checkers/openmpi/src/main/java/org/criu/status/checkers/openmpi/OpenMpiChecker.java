@@ -1,0 +1,200 @@
+package org.criu.status.checkers.openmpi;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Entry;
+import org.criu.status.core.source.GitHubClient.Release;
+import org.criu.status.core.source.GitHubClient.Repository;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Open MPI checkpointed through CRIU with a component of its CRS framework ({@code opal/mca/crs/criu});
+ * this checker reads whether that component is still in the tree and what the release notes say about
+ * checkpoint/restart. See this module's README for the sources and what each verdict means.
+ */
+public final class OpenMpiChecker implements Checker {
+
+    static final String REPO = "open-mpi/ompi";
+    static final String MCA = "opal/mca";
+    static final String CRS = "crs";
+    static final String CRIU_COMPONENT = "opal/mca/crs/criu/Makefile.am";
+    static final String CHANGELOG = "docs/release-notes/changelog";
+
+    private static final Pattern TOCTREE_ENTRY = Pattern.compile("^\\s+([A-Za-z0-9_.\\-/]+)\\s*$");
+    private static final Pattern VERSION_HEADING = Pattern.compile("^Open MPI version v?(\\S+)\\s*$");
+    private static final Pattern DATE = Pattern.compile("^:Date:\\s*(.+?)\\s*$");
+    private static final Pattern CHECKPOINT_RESTART = Pattern.compile("(?i)checkpoint[ /-]?restart|\\bC/R\\b");
+    private static final Pattern REMOVED = Pattern.compile("(?i)\\bremov(ed|e|al)\\b");
+    private static final DateTimeFormatter RST_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    /** A release-notes line announcing the end of checkpoint/restart, with the release it belongs to. */
+    record RemovalNotice(String file, int line, String text, Optional<String> version, Optional<LocalDate> date) {
+    }
+
+    @Override
+    public String id() {
+        return "openmpi";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("OpenMPI", "Open MPI");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub open-mpi/ompi opal/mca (the CRS framework and its criu component) at the default branch",
+                "open-mpi/ompi docs/release-notes/changelog/*.rst (newest series first)",
+                "open-mpi/ompi releases, only when the criu component is in the tree");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        Optional<Repository> found = github.repository(REPO);
+        if (found.isEmpty()) {
+            return Assessment.unverified("GitHub has no repository " + REPO);
+        }
+        String repo = found.get().fullName();
+        String branch = found.get().defaultBranch();
+        Optional<List<Entry>> mca = github.directory(repo, branch, MCA);
+        if (mca.isEmpty()) {
+            return Assessment.unverified("no " + MCA + " in " + repo + " at " + branch
+                    + ": the source layout changed, this checker needs updating");
+        }
+        boolean crsAtHead = mca.get().stream().anyMatch(e -> e.name().equals(CRS));
+        boolean criuAtHead = crsAtHead && github.file(repo, branch, CRIU_COMPONENT).isPresent();
+        Optional<RemovalNotice> notice = removalNotice(github, repo, branch);
+
+        List<Evidence> evidence = new ArrayList<>();
+        String mcaUrl = "https://github.com/" + repo + "/tree/" + branch + "/" + MCA;
+        String tree = crsAtHead ? MCA + "/" + CRS + " at " + branch + ": no criu component"
+                : MCA + " at " + branch + ": no " + CRS + " framework (where the criu component lived)";
+        if (criuAtHead) {
+            evidence.add(componentEvidence(github, repo, branch));
+            notice.ifPresent(n -> evidence.add(noticeEvidence(Signal.CONTEXT, repo, branch, n)));
+        } else if (notice.isPresent()) {
+            evidence.add(noticeEvidence(Signal.REMOVED, repo, branch, notice.get()));
+            evidence.add(Evidence.of(Signal.REMOVED, "github", mcaUrl, null, tree));
+        } else {
+            evidence.add(Evidence.of(Signal.ABSENT, "github", mcaUrl, null,
+                    tree + "; no release note announces the end of checkpoint/restart"));
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /**
+     * The newest changelog line that says checkpoint/restart was removed. The changelog index lists the
+     * series files newest first; the first file with such a line has the newest announcement.
+     */
+    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo, String branch)
+            throws SourceException {
+        String indexPath = CHANGELOG + "/index.rst";
+        String index = github.file(repo, branch, indexPath).orElseThrow(() -> new SourceException(
+                GitHubClient.blobUrl(repo, branch, indexPath),
+                "no " + indexPath + " in " + repo + " at " + branch + ": the release notes moved"));
+        for (String series : toctree(index)) {
+            String path = CHANGELOG + "/" + series + ".rst";
+            Optional<String> notes = github.file(repo, branch, path);
+            if (notes.isPresent()) {
+                Optional<RemovalNotice> notice = findRemoval(path, notes.get());
+                if (notice.isPresent()) {
+                    return notice;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The entries of the first {@code .. toctree::} directive, in page order. */
+    static List<String> toctree(String rst) {
+        List<String> entries = new ArrayList<>();
+        boolean inside = false;
+        for (String line : rst.split("\n", -1)) {
+            if (line.strip().startsWith(".. toctree::")) {
+                inside = true;
+                continue;
+            }
+            if (!inside || line.isBlank() || line.strip().startsWith(":")) {
+                continue;
+            }
+            Matcher m = TOCTREE_ENTRY.matcher(line);
+            if (!m.matches()) {
+                break;
+            }
+            entries.add(m.group(1));
+        }
+        return entries;
+    }
+
+    /** The first line of a series changelog that announces removed checkpoint/restart, with its release. */
+    static Optional<RemovalNotice> findRemoval(String path, String rst) {
+        String[] lines = rst.split("\n", -1);
+        Optional<String> version = Optional.empty();
+        Optional<LocalDate> date = Optional.empty();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher heading = VERSION_HEADING.matcher(lines[i]);
+            if (heading.matches() && i + 1 < lines.length && lines[i + 1].matches("^-{3,}\\s*$")) {
+                version = Optional.of(heading.group(1));
+                date = Optional.empty();
+                continue;
+            }
+            Matcher d = DATE.matcher(lines[i]);
+            if (d.matches()) {
+                date = parseDate(d.group(1));
+                continue;
+            }
+            if (CHECKPOINT_RESTART.matcher(lines[i]).find() && REMOVED.matcher(lines[i]).find()) {
+                String text = lines[i].strip().replaceFirst("^[-*]\\s+", "");
+                return Optional.of(new RemovalNotice(path, i + 1, text, version, date));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text, RST_DATE));
+        } catch (DateTimeParseException e) {
+            // Unreleased series say ":Date: ...fill me in..."; such a line has no date yet.
+            return Optional.empty();
+        }
+    }
+
+    private static Evidence noticeEvidence(Signal signal, String repo, String branch, RemovalNotice n) {
+        String release = n.version().map(v -> "v" + v + (n.date().isPresent() ? "" : " (unreleased)") + ": ")
+                .orElse("");
+        return Evidence.of(signal, "github", GitHubClient.blobUrl(repo, branch, n.file()) + "#L" + n.line(),
+                n.date().orElse(null), release + n.text());
+    }
+
+    /** The criu component in the tree: released if the newest release carries it, else in development. */
+    private static Evidence componentEvidence(GitHubClient github, String repo, String branch)
+            throws SourceException {
+        String component = CRIU_COMPONENT.substring(0, CRIU_COMPONENT.lastIndexOf('/'));
+        Optional<Release> newest = github.releases(repo, 1).stream().filter(r -> !r.prerelease()).findFirst();
+        if (newest.isPresent() && github.file(repo, newest.get().tagName(), CRIU_COMPONENT).isPresent()) {
+            Release r = newest.get();
+            return Evidence.of(Signal.RELEASED, "github", "https://github.com/" + repo + "/tree/" + r.tagName()
+                    + "/" + component, r.publishedAt().map(p -> p.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                    .orElse(null), r.tagName() + " ships " + component + "/");
+        }
+        return Evidence.of(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
+                + component, null, component + "/ at " + branch + ", in no release yet"
+                + newest.map(r -> " (newest " + r.tagName() + ")").orElse(""));
+    }
+}

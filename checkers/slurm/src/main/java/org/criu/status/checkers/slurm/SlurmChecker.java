@@ -1,0 +1,228 @@
+package org.criu.status.checkers.slurm;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Entry;
+import org.criu.status.core.source.GitHubClient.Repository;
+import org.criu.status.core.source.GitHubClient.Tag;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * SLURM ran CRIU through its checkpoint plugin interface; this checker reads whether that interface (and a
+ * CRIU plugin in it) is still in Slurm's tree and which major release's notes announce its removal.
+ * See this module's README for the sources and what each verdict means.
+ */
+public final class SlurmChecker implements Checker {
+
+    static final String REPO = "SchedMD/slurm";
+    static final String PLUGINS = "src/plugins";
+    static final String CHECKPOINT = "checkpoint";
+    static final String CRIU_PLUGIN = "src/plugins/checkpoint/criu/Makefile.am";
+
+    /**
+     * Slurm's major releases since the 2016 CRIU fork, oldest first. Slurm removes interfaces only in major
+     * releases and each major's RELEASE_NOTES list what it removed, so the first of these whose notes announce
+     * the removal dates it. This says where to read, not what is written there.
+     */
+    static final List<String> MAJOR_RELEASES = List.of("17.02", "17.11", "18.08", "19.05", "20.02", "20.11",
+            "21.08", "22.05", "23.02", "23.11", "24.05", "24.11", "25.05", "25.11", "26.05");
+
+    private static final List<String> NOTES_FILES = List.of("RELEASE_NOTES", "RELEASE_NOTES.md");
+    private static final Pattern BULLET = Pattern.compile("^\\s*--\\s+(.*)$");
+    private static final Pattern CHECKPOINT_PLUGIN = Pattern.compile("(?i)\\bcheckpoint\\s+plugin");
+    private static final Pattern REMOVED = Pattern.compile("(?i)\\b(removed|remove)\\b");
+    private static final Pattern NOT_YET = Pattern.compile("(?i)\\bwill\\s+be\\s+removed\\b|\\bdeprecat");
+    private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
+    private static final Pattern RELEASE_TAG = Pattern.compile("slurm-(\\d+)-(\\d+)-(\\d+)-(\\d+)");
+
+    /** A removal announcement: where it was read, its first line number and the bullet's text. */
+    record RemovalNotice(String tag, String path, int firstLine, int lastLine, String text,
+                         Optional<String> previousTag) {
+        String url() {
+            return GitHubClient.blobUrl(REPO, tag, path) + "#L" + firstLine
+                    + (lastLine > firstLine ? "-L" + lastLine : "");
+        }
+
+        String quote() {
+            return tag + " " + path + ": " + text;
+        }
+    }
+
+    @Override
+    public String id() {
+        return "slurm";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("SLURM workload manager", "SLURM", "Slurm");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub SchedMD/slurm src/plugins at the default branch",
+                "SchedMD/slurm RELEASE_NOTES at each major release tag (slurm-YY-MM-0-1) since 17.02");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        Optional<Repository> found = github.repository(REPO);
+        if (found.isEmpty()) {
+            return Assessment.unverified("GitHub has no repository " + REPO);
+        }
+        String repo = found.get().fullName();
+        String branch = found.get().defaultBranch();
+        Optional<List<Entry>> listing = github.directory(repo, branch, PLUGINS);
+        if (listing.isEmpty()) {
+            return Assessment.unverified("no " + PLUGINS + " in " + repo + " at " + branch
+                    + ": the source layout changed, this checker needs updating");
+        }
+        List<Entry> plugins = listing.get();
+        boolean checkpointAtHead = plugins.stream().anyMatch(e -> e.name().equals(CHECKPOINT));
+        Optional<String> criuAtHead = plugins.stream().map(Entry::path).filter(p -> CRIU.matcher(p).find())
+                .findFirst();
+        if (criuAtHead.isEmpty() && checkpointAtHead && github.file(repo, branch, CRIU_PLUGIN).isPresent()) {
+            criuAtHead = Optional.of(CRIU_PLUGIN.substring(0, CRIU_PLUGIN.lastIndexOf('/')));
+        }
+        Optional<RemovalNotice> notice = removalNotice(github, repo);
+
+        List<Evidence> evidence = new ArrayList<>();
+        String treeUrl = "https://github.com/" + repo + "/tree/" + branch + "/" + PLUGINS;
+        if (criuAtHead.isPresent()) {
+            evidence.add(criuPluginEvidence(github, repo, branch, criuAtHead.get()));
+            // The tree contradicts an old notice (the plugin came back); the notice is history now.
+            notice.ifPresent(n -> evidence.add(Evidence.of(Signal.CONTEXT, "github", n.url(), null, n.quote())));
+        } else if (!checkpointAtHead && notice.isPresent()) {
+            RemovalNotice n = notice.get();
+            evidence.add(Evidence.of(Signal.REMOVED, "github", n.url(), dateOf(github, repo, n.tag()), n.quote()));
+            evidence.add(Evidence.of(Signal.REMOVED, "github", treeUrl, null,
+                    PLUGINS + " at " + branch + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
+                            + directories(plugins) + " plugin types"));
+            if (n.previousTag().isPresent()) {
+                formerPlugins(github, repo, n.previousTag().get()).ifPresent(evidence::add);
+            }
+        } else {
+            evidence.add(Evidence.of(Signal.ABSENT, "github", treeUrl, null, PLUGINS + " at " + branch
+                    + (checkpointAtHead ? ": " + CHECKPOINT + "/ has no CRIU plugin" : ": no " + CHECKPOINT
+                    + "/ and no CRIU plugin") + (notice.isPresent() ? ""
+                    : "; no major release's notes announce the removal of the checkpoint plugins")));
+            notice.ifPresent(n -> evidence.add(Evidence.of(Signal.CONTEXT, "github", n.url(), null,
+                    n.quote() + " (but " + CHECKPOINT + "/ is back at " + branch + ")")));
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /** The first major release whose RELEASE_NOTES announce that the checkpoint plugins were removed. */
+    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo) throws SourceException {
+        String previous = null;
+        int read = 0;
+        for (String major : MAJOR_RELEASES) {
+            String tag = "slurm-" + major.replace('.', '-') + "-0-1";
+            for (String path : NOTES_FILES) {
+                Optional<String> notes = github.file(repo, tag, path);
+                if (notes.isPresent()) {
+                    read++;
+                    Optional<RemovalNotice> notice = findRemoval(notes.get(), tag, path, Optional.ofNullable(previous));
+                    if (notice.isPresent()) {
+                        return notice;
+                    }
+                    previous = tag;
+                    break;
+                }
+            }
+        }
+        if (read == 0) {
+            throw new SourceException("https://github.com/" + repo,
+                    "no RELEASE_NOTES at any major release tag of " + repo + " (" + MAJOR_RELEASES.get(0)
+                            + " to " + MAJOR_RELEASES.get(MAJOR_RELEASES.size() - 1) + "): tags or files were renamed");
+        }
+        return Optional.empty();
+    }
+
+    /** Finds a " -- ..." bullet (continuation lines joined) that says the checkpoint plugins were removed. */
+    static Optional<RemovalNotice> findRemoval(String notes, String tag, String path, Optional<String> previousTag) {
+        String[] lines = notes.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher bullet = BULLET.matcher(lines[i]);
+            if (!bullet.matches()) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(bullet.group(1).strip());
+            int last = i;
+            while (last + 1 < lines.length && continues(lines[last + 1])) {
+                last++;
+                text.append(' ').append(lines[last].strip());
+            }
+            String joined = text.toString();
+            if (CHECKPOINT_PLUGIN.matcher(joined).find() && REMOVED.matcher(joined).find()
+                    && !NOT_YET.matcher(joined).find()) {
+                return Optional.of(new RemovalNotice(tag, path, i + 1, last + 1, joined, previousTag));
+            }
+            i = last;
+        }
+        return Optional.empty();
+    }
+
+    /** An indented, non-blank line that is not a new bullet continues the bullet above it. */
+    private static boolean continues(String line) {
+        return !line.isBlank() && Character.isWhitespace(line.charAt(0)) && !BULLET.matcher(line).matches();
+    }
+
+    /** What the release before the removal shipped in src/plugins/checkpoint (free: raw file, no API call). */
+    private static Optional<Evidence> formerPlugins(GitHubClient github, String repo, String tag)
+            throws SourceException {
+        String makefile = PLUGINS + "/" + CHECKPOINT + "/Makefile.am";
+        return github.file(repo, tag, makefile).map(text -> {
+            String subdirs = text.lines().filter(l -> l.strip().startsWith("SUBDIRS")).findFirst()
+                    .map(String::strip).orElse("present");
+            return Evidence.of(Signal.CONTEXT, "github",
+                    "https://github.com/" + repo + "/tree/" + tag + "/" + PLUGINS + "/" + CHECKPOINT, null,
+                    tag + ": " + PLUGINS + "/" + CHECKPOINT + "/ still there (" + subdirs + ")");
+        });
+    }
+
+    /** A CRIU plugin in the tree: released if the newest release tag carries it, else in development. */
+    private static Evidence criuPluginEvidence(GitHubClient github, String repo, String branch, String pluginPath)
+            throws SourceException {
+        Optional<Tag> newest = github.tags(repo, 1).stream().filter(t -> RELEASE_TAG.matcher(t.name()).matches())
+                .max(Comparator.comparing(SlurmChecker::versionKey));
+        if (newest.isPresent() && github.file(repo, newest.get().name(), pluginPath + "/Makefile.am").isPresent()) {
+            Tag tag = newest.get();
+            return Evidence.of(Signal.RELEASED, "github",
+                    "https://github.com/" + repo + "/tree/" + tag.name() + "/" + pluginPath,
+                    github.tagDate(repo, tag).map(GitHubClient.Commit::day).orElse(null),
+                    tag.name() + " ships " + pluginPath + "/");
+        }
+        return Evidence.of(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
+                + pluginPath, null, pluginPath + "/ at " + branch + ", in no release yet"
+                + newest.map(t -> " (newest " + t.name() + ")").orElse(""));
+    }
+
+    private static LocalDate dateOf(GitHubClient github, String repo, String tag) throws SourceException {
+        return github.tagDate(repo, new Tag(tag, "")).map(GitHubClient.Commit::day).orElse(null);
+    }
+
+    private static long directories(List<Entry> entries) {
+        return entries.stream().filter(e -> "dir".equals(e.type())).count();
+    }
+
+    private static String versionKey(Tag tag) {
+        Matcher m = RELEASE_TAG.matcher(tag.name());
+        m.matches();
+        return String.format("%04d.%04d.%04d.%04d", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+    }
+}

@@ -1,0 +1,184 @@
+package org.criu.status.checkers.subgraphos;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.rules.VerdictRules;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Issue;
+import org.criu.status.core.source.GitHubClient.Repository;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Subgraph OS is built from the Oz sandbox and its successor Citadel; this checker looks for CRIU in both
+ * projects (READMEs, issues and pull requests) and for word that the projects ended. A quiet repository is
+ * cited but never decides: see this module's README.
+ */
+public final class SubgraphOsChecker implements Checker {
+
+    static final List<String> REPOS = List.of("subgraph/oz", "subgraph/citadel");
+    static final List<String> READMES = List.of("README.md", "README.mdwn", "README");
+    static final String QUERY = "criu repo:subgraph/oz repo:subgraph/citadel";
+
+    private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
+    /** What maintainers write when they stop a project; a repository's silence is not on this list. */
+    private static final Pattern ENDED = Pattern.compile("(?i)\\bend of (the )?project\\b|\\bno longer (maintained|"
+            + "developed|supported)\\b|\\bproject (is |has been )?(discontinued|abandoned)\\b|\\bunmaintained\\b");
+
+    @Override
+    public String id() {
+        return "subgraph-os";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("Subgraph OS", "Subgraph");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub subgraph/oz and subgraph/citadel: repository (archived, last push), README",
+                "GitHub issue search: " + QUERY);
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        List<Evidence> evidence = new ArrayList<>();
+        List<Evidence> endings = new ArrayList<>();
+        int found = 0;
+        for (String name : REPOS) {
+            Optional<Repository> repo = github.repository(name);
+            if (repo.isEmpty()) {
+                continue;
+            }
+            found++;
+            Repository r = repo.get();
+            Optional<LocalDate> lastPush = r.pushedAt().map(SubgraphOsChecker::day);
+            Optional<Readme> readme = readme(github, r);
+            ending(r, readme).ifPresent(endings::add);
+            if (readme.isPresent()) {
+                evidence.add(readmeEvidence(r, readme.get(), lastPush, context.clock()));
+            }
+            evidence.add(Evidence.of(Signal.CONTEXT, "github", r.htmlUrl() + "/commits/" + r.defaultBranch(),
+                    lastPush.orElse(null), r.fullName() + ": last push " + lastPush.map(LocalDate::toString)
+                            .orElse("unknown") + (r.archived() ? ", archived" : ", not archived")));
+        }
+        if (found == 0) {
+            return Assessment.unverified("GitHub has none of the repositories " + String.join(", ", REPOS));
+        }
+        // Subgraph OS ended only when every part of it did; one archived part while another goes on is context.
+        Signal endSignal = endings.size() == found ? Signal.PROJECT_ENDED : Signal.CONTEXT;
+        endings.forEach(e -> evidence.add(0, new Evidence(endSignal, e.source(), e.url(), e.date(), e.quote(),
+                e.component(), e.qualifier())));
+        evidence.addAll(searchEvidence(github.searchIssues(QUERY), context.clock()));
+        return context.rules().assess(integration, evidence);
+    }
+
+    /** A README's name, text and where a person reads it. */
+    private record Readme(String path, String text, String url) {
+    }
+
+    private static Optional<Readme> readme(GitHubClient github, Repository r) throws SourceException {
+        for (String path : READMES) {
+            Optional<String> text = github.file(r.fullName(), r.defaultBranch(), path);
+            if (text.isPresent()) {
+                return Optional.of(new Readme(path, text.get(), GitHubClient.blobUrl(r.fullName(), r.defaultBranch(),
+                        path)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The project says it ended: archived by its owners, or an end-of-project line in description or README. */
+    private static Optional<Evidence> ending(Repository r, Optional<Readme> readme) {
+        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
+        if (r.archived()) {
+            return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
+                    r.fullName() + " is archived (read-only)"));
+        }
+        Optional<String> said = r.description().filter(d -> ENDED.matcher(d).find());
+        if (said.isPresent()) {
+            return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
+                    r.fullName() + " description: " + said.get()));
+        }
+        if (readme.isPresent()) {
+            String[] lines = readme.get().text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (ENDED.matcher(lines[i]).find()) {
+                    return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", readme.get().url() + "#L" + (i + 1),
+                            pushed, r.fullName() + " " + readme.get().path() + ": " + lines[i].strip()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** CRIU in a README is work in the tree, dated by the last push (so old work reads as stalled). */
+    private static Evidence readmeEvidence(Repository r, Readme readme, Optional<LocalDate> lastPush, Clock clock) {
+        String[] lines = readme.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (CRIU.matcher(lines[i]).find()) {
+                return Evidence.of(work(lastPush, clock), "github", readme.url() + "#L" + (i + 1),
+                        lastPush.orElse(null), r.fullName() + " " + readme.path() + ": " + lines[i].strip());
+            }
+        }
+        return Evidence.of(Signal.ABSENT, "github", readme.url(), null,
+                r.fullName() + " " + readme.path() + " at " + r.defaultBranch() + ": no mention of CRIU");
+    }
+
+    /**
+     * A pull request with CRIU in its title is work on it; other hits (issues, pull requests that only mention
+     * CRIU in passing) are cited as context.
+     */
+    private static List<Evidence> searchEvidence(List<Issue> results, Clock clock) {
+        List<Evidence> evidence = new ArrayList<>();
+        boolean work = false;
+        for (Issue issue : results) {
+            String kind = issue.pullRequest() ? "pull request #" : "issue #";
+            if (issue.pullRequest() && CRIU.matcher(issue.title()).find()) {
+                work = true;
+                Instant when = issue.closedAt().orElse(issue.createdAt());
+                evidence.add(Evidence.of(work(Optional.of(day(when)), clock), "github", issue.htmlUrl(), day(when),
+                        kind + issue.number() + " (" + issue.state() + "): " + issue.title()));
+            } else {
+                evidence.add(Evidence.of(Signal.CONTEXT, "github", issue.htmlUrl(), day(issue.createdAt()),
+                        kind + issue.number() + " (" + issue.state() + "): " + issue.title()));
+            }
+        }
+        if (!work) {
+            evidence.add(Evidence.of(Signal.ABSENT, "github", "https://github.com/search?q="
+                    + URLEncoder.encode(QUERY, StandardCharsets.UTF_8) + "&type=issues", null,
+                    "no pull request about CRIU in " + String.join(" or ", REPOS)
+                            + (results.isEmpty() ? "; no issue mentions it either" : "")));
+        }
+        return evidence;
+    }
+
+    /**
+     * Work on CRIU: in development, or inactive once older than the shared stale age. VerdictRules would
+     * derive "stalled" from an old IN_DEVELOPMENT itself, but then finds no evidence supporting "stalled"
+     * and fails; saying INACTIVE here gives the same verdict without that failure.
+     */
+    private static Signal work(Optional<LocalDate> when, Clock clock) {
+        boolean stale = when.map(d -> d.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(clock))).orElse(false);
+        return stale ? Signal.INACTIVE : Signal.IN_DEVELOPMENT;
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,146 @@
+package org.criu.status.checkers.systemd;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.rules.VerdictRules;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Issue;
+import org.criu.status.core.source.GitHubClient.Release;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * systemd would integrate CRIU in its own tree; whether anyone asked, was turned down, or sent code shows in
+ * its issue tracker. This checker reads the tracker (and releases, once a pull request was merged).
+ * See this module's README for the signals and what each verdict means.
+ */
+public final class SystemdChecker implements Checker {
+
+    static final String REPO = "systemd/systemd";
+    static final String QUERY = "repo:systemd/systemd criu in:title,body";
+    static final String MERGED_QUERY = QUERY + " is:pr is:merged";
+
+    private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
+
+    @Override
+    public String id() {
+        return "systemd";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("Systemd");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub issue search: " + QUERY, "systemd/systemd releases, only after a merged pull request");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        // Only results with CRIU in the title are about integrating it; the rest mention it in passing
+        // (bug reports from people who also run CRIU) and say nothing about systemd's plans.
+        List<Issue> about = github.searchIssues(QUERY).stream().filter(i -> CRIU.matcher(i.title()).find())
+                .sorted(Comparator.comparing(Issue::createdAt)).toList();
+        if (about.isEmpty()) {
+            return context.rules().assess(integration, List.of(Evidence.of(Signal.ABSENT, "github",
+                    searchUrl(QUERY), null, "no issue or pull request in " + REPO + " has CRIU in its title")));
+        }
+        Set<Integer> merged = about.stream().anyMatch(i -> i.pullRequest() && "closed".equals(i.state()))
+                ? github.searchIssues(MERGED_QUERY).stream().map(Issue::number).collect(Collectors.toSet())
+                : Set.of();
+        List<Release> releases = merged.isEmpty() ? List.of() : github.releases(REPO, 1);
+
+        List<Evidence> evidence = new ArrayList<>();
+        for (Issue item : about) {
+            evidence.add(item.pullRequest()
+                    ? pullRequest(item, merged.contains(item.number()), releases, context.clock())
+                    : request(item, !merged.isEmpty()));
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /**
+     * A pull request: open is work; merged is released once a release came after it; closed without merging
+     * was turned down.
+     */
+    private static Evidence pullRequest(Issue pr, boolean merged, List<Release> releases, Clock clock) {
+        String head = "#" + pr.number() + " " + pr.title();
+        if ("open".equals(pr.state())) {
+            return Evidence.of(work(day(pr.createdAt()), clock), "github", pr.htmlUrl(), day(pr.createdAt()),
+                    head + ": pull request open since " + day(pr.createdAt()));
+        }
+        Instant closed = pr.closedAt().orElse(pr.createdAt());
+        if (!merged) {
+            return Evidence.of(Signal.DECLINED, "github", pr.htmlUrl(), day(closed),
+                    head + ": pull request closed without merging on " + day(closed));
+        }
+        // systemd releases from main, so the first release published after the merge carries it.
+        Optional<Release> first = releases.stream().filter(r -> !r.prerelease())
+                .filter(r -> r.publishedAt().filter(p -> p.isAfter(closed)).isPresent())
+                .min(Comparator.comparing(r -> r.publishedAt().orElseThrow()));
+        if (first.isPresent()) {
+            Release r = first.get();
+            return Evidence.of(Signal.RELEASED, "github", r.htmlUrl(), day(r.publishedAt().orElseThrow()),
+                    r.tagName() + " ships " + head + " (merged " + day(closed) + ")");
+        }
+        return Evidence.of(work(day(closed), clock), "github", pr.htmlUrl(), day(closed),
+                head + ": merged " + day(closed) + ", in no release yet");
+    }
+
+    /** A request: open is nobody working on it yet; closed without a merged pull request was turned down. */
+    private static Evidence request(Issue issue, boolean someMerged) {
+        String head = "#" + issue.number() + " " + issue.title();
+        if ("open".equals(issue.state())) {
+            return Evidence.of(Signal.ABSENT, "github", issue.htmlUrl(), day(issue.createdAt()),
+                    head + ": open request since " + day(issue.createdAt()) + ", no pull request");
+        }
+        Instant closed = issue.closedAt().orElse(issue.createdAt());
+        String reason = issue.stateReason().map(r -> r.replace('_', ' ')).orElse("no reason given");
+        String quote = head + ": opened " + day(issue.createdAt()) + ", closed " + day(closed) + " (" + reason + ")";
+        // A duplicate points at the request that was decided; "completed" next to a merged PR is that PR's story.
+        boolean duplicate = issue.stateReason().filter("duplicate"::equals).isPresent();
+        boolean done = someMerged && issue.stateReason().filter("completed"::equals).isPresent();
+        if (duplicate || done) {
+            return Evidence.of(Signal.CONTEXT, "github", issue.htmlUrl(), day(closed), quote);
+        }
+        return Evidence.of(Signal.DECLINED, "github", issue.htmlUrl(), day(closed),
+                quote + ", no pull request implementing it merged");
+    }
+
+    static String searchUrl(String query) {
+        return "https://github.com/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&type=issues";
+    }
+
+    /**
+     * Work on CRIU: in development, or inactive once older than the shared stale age. VerdictRules would
+     * derive "stalled" from an old IN_DEVELOPMENT itself, but then finds no evidence supporting "stalled"
+     * and fails; saying INACTIVE here gives the same verdict without that failure.
+     */
+    private static Signal work(LocalDate when, Clock clock) {
+        boolean stale = when.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(clock));
+        return stale ? Signal.INACTIVE : Signal.IN_DEVELOPMENT;
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
