@@ -1,0 +1,150 @@
+package org.criu.status.checkers.podman;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.Release;
+import org.criu.status.core.source.GitHubClient.Repository;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * Podman checkpoints containers with CRIU ({@code podman container checkpoint}); ready means the newest
+ * release ships that command's man page. See this module's README.
+ */
+public final class PodmanChecker implements Checker {
+
+    /** The name the page and most links know; GitHub answers it with a 301 to the project's current home. */
+    static final String REPO = "containers/podman";
+    static final String MAN_DIR = "docs/source/markdown";
+    /** Plain man pages end in .md; pages generated from shared option snippets end in .md.in. */
+    static final List<String> MAN_PAGES = List.of(MAN_DIR + "/podman-container-checkpoint.1.md",
+            MAN_DIR + "/podman-container-checkpoint.1.md.in");
+    static final String NOTES = "RELEASE_NOTES.md";
+    private static final Pattern RELEASE = Pattern.compile("v(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+    private static final Pattern CHECKPOINT = Pattern.compile("(?i)\\bcheckpoint");
+    private static final Pattern REMOVAL = Pattern.compile("(?i)\\b(removed|dropped|no longer supported)\\b");
+
+    @Override
+    public String id() {
+        return "podman";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("Podman");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("GitHub " + REPO + " (following its move) repository and releases",
+                "podman-container-checkpoint man page and " + NOTES + " at the newest release");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        GitHubClient github = context.github();
+        Optional<Repository> found = github.repository(REPO);
+        if (found.isEmpty()) {
+            return Assessment.unverified("GitHub knows no repository " + REPO + " (no redirect either)");
+        }
+        Repository repository = found.get();
+        String repo = repository.fullName();
+        List<Evidence> evidence = new ArrayList<>();
+        if (repository.archived()) {
+            evidence.add(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
+                    repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
+                    repo + " is archived (read-only) on GitHub"));
+        }
+        List<Release> releases = github.releases(repo, 1).stream()
+                .filter(r -> !r.prerelease() && RELEASE.matcher(r.tagName()).matches())
+                .sorted(Comparator.comparing(PodmanChecker::version, Arrays::compare).reversed())
+                .toList();
+        if (releases.isEmpty()) {
+            return evidence.isEmpty() ? Assessment.unverified("no vX.Y.Z releases in " + repo)
+                    : context.rules().assess(integration, evidence);
+        }
+        Release latest = releases.get(0);
+        String tag = latest.tagName();
+        LocalDate released = latest.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+
+        Optional<String> manPath = Optional.empty();
+        Optional<String> manPage = Optional.empty();
+        for (String path : MAN_PAGES) {
+            manPage = github.file(repo, tag, path);
+            if (manPage.isPresent()) {
+                manPath = Optional.of(path);
+                break;
+            }
+        }
+        String notes = github.file(repo, tag, NOTES).orElse("");
+        List<NotesLine> checkpointNotes = checkpointLines(notes);
+
+        if (manPage.isPresent()) {
+            String path = manPath.orElseThrow();
+            evidence.add(Evidence.of(Signal.RELEASED, "github", GitHubClient.blobUrl(repo, tag, path), released,
+                    tag + " man page: " + nameLine(manPage.get()).orElse(path)));
+            // The newest release-note line about checkpoints: a second document saying the feature ships.
+            checkpointNotes.stream().findFirst().ifPresent(n -> evidence.add(Evidence.of(Signal.RELEASED, "github",
+                    GitHubClient.blobUrl(repo, tag, NOTES) + "#L" + n.number(), null, NOTES + ": " + n.text())));
+        } else if (!checkpointNotes.isEmpty()) {
+            // The release notes prove checkpointing shipped before; its man page gone from a release means removal.
+            evidence.add(Evidence.of(Signal.REMOVED, "github",
+                    "https://github.com/" + repo + "/tree/" + tag + "/" + MAN_DIR, released,
+                    tag + ": no podman-container-checkpoint man page in " + MAN_DIR + " (" + NOTES + " lists "
+                            + checkpointNotes.size() + " checkpoint changes in earlier releases)"));
+            checkpointNotes.stream().filter(n -> REMOVAL.matcher(n.text()).find()).findFirst()
+                    .ifPresent(n -> evidence.add(Evidence.of(Signal.REMOVED, "github",
+                            GitHubClient.blobUrl(repo, tag, NOTES) + "#L" + n.number(), null, NOTES + ": " + n.text())));
+        } else {
+            evidence.add(Evidence.of(Signal.ABSENT, "github", "https://github.com/" + repo + "/tree/" + tag + "/" + MAN_DIR,
+                    released, tag + ": no checkpoint man page, no checkpoint in " + NOTES));
+        }
+        return context.rules().assess(integration, evidence);
+    }
+
+    /** One line of the release notes, 1-based, without its bullet. */
+    record NotesLine(int number, String text) {
+    }
+
+    private static List<NotesLine> checkpointLines(String notes) {
+        List<NotesLine> found = new ArrayList<>();
+        List<String> lines = notes.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (CHECKPOINT.matcher(line).find() && !line.startsWith("#")) {
+                found.add(new NotesLine(i + 1, line.replaceFirst("^[-*]\\s+", "")));
+            }
+        }
+        return found;
+    }
+
+    /** The man page's NAME line ("podman-container-checkpoint - Checkpoints one or more running containers"). */
+    private static Optional<String> nameLine(String manPage) {
+        List<String> lines = manPage.lines().toList();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).strip().equals("## NAME")) {
+                return Optional.of(lines.get(i + 1).replace("\\-", "-").strip()).filter(s -> !s.isEmpty());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int[] version(Release release) {
+        Matcher m = RELEASE.matcher(release.tagName());
+        m.matches();
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+}
