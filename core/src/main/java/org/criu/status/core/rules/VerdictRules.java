@@ -118,7 +118,11 @@ public final class VerdictRules {
             boolean stale = work.get().date()
                     .map(d -> d.plus(STALE_AFTER).isBefore(LocalDate.now(clock))).orElse(false);
             if (stale) {
-                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(work.get()));
+                // The old work is the evidence for "stalled"; cite it as such, so the suggestion has support.
+                Evidence w = work.get();
+                Evidence aged = new Evidence(Signal.INACTIVE, w.source(), w.url(), w.date(), w.quote(), w.component(),
+                        w.qualifier());
+                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(aged));
             }
             return observation(Status.STARTED, work.get(), list);
         }

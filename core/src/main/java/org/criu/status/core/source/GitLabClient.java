@@ -56,9 +56,10 @@ public final class GitLabClient {
     public record TreeEntry(String name, String type, String path) {
     }
 
-    /** A merge request; {@code state} is opened, closed, locked or merged. */
-    public record MergeRequest(long iid, String title, String state, Instant createdAt, Optional<Instant> mergedAt,
-                               Optional<Instant> closedAt, String webUrl) {
+    /** A merge request; {@code state} is opened, closed, locked or merged; {@code updatedAt} is its last activity. */
+    public record MergeRequest(long iid, String title, String description, String state, Instant createdAt,
+                               Instant updatedAt, Optional<Instant> mergedAt, Optional<Instant> closedAt,
+                               String webUrl) {
     }
 
     private final SourceHttp http;
@@ -146,7 +147,9 @@ public final class GitLabClient {
             if (m.createdAt == null || m.webUrl == null) {
                 throw new SourceException(url, "GET " + url + " returned a merge request without created_at or web_url");
             }
-            found.add(new MergeRequest(m.iid, m.title, m.state, m.createdAt.toInstant(),
+            found.add(new MergeRequest(m.iid, m.title == null ? "" : m.title,
+                    m.description == null ? "" : m.description, m.state, m.createdAt.toInstant(),
+                    (m.updatedAt == null ? m.createdAt : m.updatedAt).toInstant(),
                     Optional.ofNullable(m.mergedAt).map(OffsetDateTime::toInstant),
                     Optional.ofNullable(m.closedAt).map(OffsetDateTime::toInstant), m.webUrl));
         }
@@ -244,7 +247,9 @@ public final class GitLabClient {
     record TreeJson(String id, String name, String type, String path) {
     }
 
-    record MergeRequestJson(long iid, String title, String state, @JsonProperty("created_at") OffsetDateTime createdAt,
+    record MergeRequestJson(long iid, String title, String description, String state,
+                            @JsonProperty("created_at") OffsetDateTime createdAt,
+                            @JsonProperty("updated_at") OffsetDateTime updatedAt,
                             @JsonProperty("merged_at") OffsetDateTime mergedAt,
                             @JsonProperty("closed_at") OffsetDateTime closedAt, @JsonProperty("web_url") String webUrl) {
     }

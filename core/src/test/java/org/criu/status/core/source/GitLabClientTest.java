@@ -207,6 +207,8 @@ class GitLabClientTest {
 
         assertThat(found).extracting(GitLabClient.MergeRequest::iid).containsExactly(12L, 15L);
         assertThat(found.get(0).state()).isEqualTo("closed");
+        assertThat(found.get(0).description()).startsWith("An example merge request");
+        assertThat(found.get(0).updatedAt()).isEqualTo(Instant.parse("2021-03-10T14:02:01Z"));
         assertThat(found.get(0).closedAt()).contains(Instant.parse("2021-03-10T14:02:01Z"));
         assertThat(found.get(0).mergedAt()).isEmpty();
         assertThat(found.get(1).mergedAt()).contains(Instant.parse("2022-01-20T10:00:00Z"));
