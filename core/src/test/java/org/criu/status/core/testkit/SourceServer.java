@@ -240,6 +240,12 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
             respond(aResponse().withStatus(200).withHeader("Content-Type", "text/plain; charset=utf-8").withBody(body));
         }
 
+        /** An Atom feed, with the Content-Type GitHub sends for tags.atom. */
+        public void atom(String body) {
+            respond(aResponse().withStatus(200).withHeader("Content-Type", "application/atom+xml; charset=utf-8")
+                    .withBody(body));
+        }
+
         public void html(String body) {
             respond(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8").withBody(body));
         }

@@ -1,0 +1,97 @@
+package org.criu.status.checkers.openjdkcrac;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.source.AtomFeedClient;
+import org.criu.status.core.source.AzulClient;
+import org.criu.status.core.source.AzulClient.ZuluPackage;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.Checker;
+
+/**
+ * OpenJDK's CRaC project (Coordinated Restore at Checkpoint) checkpoints a running JVM with CRIU. Ready means
+ * JDK builds that carry CRaC are released (Azul Zulu's CRaC builds); whether mainline OpenJDK has the API
+ * decides the qualifier. See this module's README.
+ */
+public final class OpenJdkCracChecker implements Checker {
+
+    /** The CRaC API library applications compile against; its releases date the project's activity. */
+    static final String API_REPO = "CRaC/org.crac";
+    static final String MAINLINE = "openjdk/jdk";
+    static final String MAINLINE_BRANCH = "master";
+    /** Where the CRaC project's JDK keeps its API (openjdk/crac); mainline would carry it at the same path. */
+    static final String CRAC_API_FILE = "src/java.base/share/classes/jdk/crac/Core.java";
+    static final String NOT_MAINLINE = "in CRaC-enabled builds (Azul Zulu), not mainline OpenJDK";
+
+    private static final Comparator<ZuluPackage> BY_JAVA_VERSION = (a, b) -> {
+        for (int i = 0; i < Math.min(a.javaVersion().size(), b.javaVersion().size()); i++) {
+            int c = Integer.compare(a.javaVersion().get(i), b.javaVersion().get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.javaVersion().size(), b.javaVersion().size());
+    };
+
+    @Override
+    public String id() {
+        return "openjdk-crac";
+    }
+
+    @Override
+    public List<String> covers() {
+        return List.of("OpenJDK (CRaC)", "OpenJDK", "CRaC");
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("Azul metadata API: Zulu JDK builds with CRaC (linux x64)",
+                "GitHub CRaC/org.crac tags feed (the CRaC API's releases)",
+                "openjdk/jdk master: " + CRAC_API_FILE + " (is CRaC in mainline?)");
+    }
+
+    @Override
+    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+        List<ZuluPackage> builds = context.azul().cracPackages("linux", "x64").stream().filter(ZuluPackage::crac)
+                .toList();
+        boolean inMainline = context.github().file(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE).isPresent();
+        Optional<AtomFeedClient.Entry> apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
+                .flatMap(feed -> feed.entries().stream()
+                        .filter(e -> Versions.version(e.title()).isPresent())
+                        .max(Comparator.comparing(AtomFeedClient.Entry::title, Versions.order())));
+
+        List<Evidence> evidence = new ArrayList<>();
+        if (!builds.isEmpty()) {
+            ZuluPackage newest = builds.stream().max(BY_JAVA_VERSION).orElseThrow();
+            String javas = builds.stream().map(ZuluPackage::javaMajor).distinct().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            Evidence shipped = Evidence.of(Signal.RELEASED, "azul", AzulClient.CRAC_DOWNLOADS, null,
+                    "Azul Zulu JDK builds with CRaC for Java " + javas + "; newest: " + newest.name());
+            evidence.add(inMainline ? shipped : shipped.withQualifier(NOT_MAINLINE));
+        }
+        if (inMainline) {
+            evidence.add(Evidence.of(Signal.CONTEXT, "github",
+                    GitHubClient.blobUrl(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE), null,
+                    "mainline OpenJDK (openjdk/jdk master) carries the jdk.crac API"));
+        } else {
+            evidence.add(Evidence.of(Signal.CONTEXT, "github",
+                    "https://github.com/" + MAINLINE + "/tree/" + MAINLINE_BRANCH + "/src/java.base/share/classes/jdk",
+                    null, "openjdk/jdk master has no jdk.crac API: CRaC is not in mainline OpenJDK"));
+        }
+        // The API's releases show the project at work; alone (no released JDK) they read as work in progress,
+        // and as stalled once the newest is older than the rules' limit.
+        apiRelease.ifPresent(e -> evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", e.link(),
+                e.day().orElse(null), "org.crac " + e.title() + ": newest release of the CRaC API library")));
+        return context.rules().assess(integration, evidence);
+    }
+}
