@@ -11,7 +11,8 @@ import org.criu.status.core.source.SourceException;
 /**
  * Reads each network response body into memory, failing past a size cap (10 MB by default) with a message
  * naming the URL and the limit. As a network interceptor it runs while the host's permit is held, so a body
- * counts as "in flight" until it has arrived, and an oversized body never reaches the disk cache.
+ * counts as "in flight" until it has arrived, and an oversized body never reaches the disk cache. Here the
+ * body may still be gzip-compressed; {@link SingleFlightInterceptor} applies the same cap after decompression.
  */
 public final class ResponseSizeLimitInterceptor implements Interceptor {
 
@@ -38,7 +39,7 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
         try (response) {
             long declared = body.contentLength();
             if (declared > maxBytes) {
-                throw tooLarge(url, maxBytes, declared + " bytes declared");
+                throw tooLarge(url, maxBytes);
             }
             BufferedSource source = body.source();
             Buffer buffer = new Buffer();
@@ -47,12 +48,12 @@ public final class ResponseSizeLimitInterceptor implements Interceptor {
                     return buffer.readByteArray();
                 }
             }
-            throw tooLarge(url, maxBytes, "more arrived");
+            throw tooLarge(url, maxBytes);
         }
     }
 
-    private static SourceException tooLarge(String url, long maxBytes, String detail) {
+    private static SourceException tooLarge(String url, long maxBytes) {
         return new SourceException(url, "GET " + url + ": response body larger than the "
-                + HttpLimits.describeBytes(maxBytes) + " limit (" + detail + ")");
+                + HttpLimits.describeBytes(maxBytes) + " limit");
     }
 }

@@ -24,10 +24,13 @@ public final class SingleFlightInterceptor implements Interceptor {
     private record Key(String method, String url, String accept) {
     }
 
-    /** A complete response whose body has been read; rebuilt for each caller. */
+    /**
+     * A complete response whose body has been read; rebuilt for each caller. Its request stays the one that
+     * produced it (after redirects, the last hop), so callers can tell where the answer came from.
+     */
     private record Stored(Response response, byte[] body, MediaType type) {
-        Response toResponse(Request request, String answeredBy) {
-            Response.Builder copy = response.newBuilder().request(request).body(ResponseBody.create(body, type));
+        Response toResponse(String answeredBy) {
+            Response.Builder copy = response.newBuilder().body(ResponseBody.create(body, type));
             if (answeredBy != null) {
                 copy.header(Http.SOURCE_HEADER, answeredBy);
             }
@@ -57,7 +60,7 @@ public final class SingleFlightInterceptor implements Interceptor {
             }
             boolean finished = existing.isDone();
             try {
-                return existing.get().toResponse(request, finished ? "memory" : "shared");
+                return existing.get().toResponse(finished ? "memory" : "shared");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for the same request from another check");
@@ -86,7 +89,7 @@ public final class SingleFlightInterceptor implements Interceptor {
             throw e;
         }
         mine.complete(stored);
-        return stored.toResponse(request, null);
+        return stored.toResponse(null);
     }
 
     /** A fresh exception per waiting thread (a shared instance would carry the wrong stack to each). */

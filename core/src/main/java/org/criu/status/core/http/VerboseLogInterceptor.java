@@ -71,14 +71,18 @@ public final class VerboseLogInterceptor implements Interceptor {
 
     /** The URL with secret-looking query values and any user info masked. */
     static String redact(HttpUrl url) {
-        HttpUrl.Builder clean = url.newBuilder();
-        if (!url.username().isEmpty() || !url.password().isEmpty()) {
-            clean.username("").password("");
-        }
-        for (String name : url.queryParameterNames()) {
-            if (SECRET_PARAM.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-                clean.setQueryParameter(name, "REDACTED");
+        HttpUrl.Builder clean = url.newBuilder().username("").password("");
+        String query = url.encodedQuery();
+        if (query != null) {
+            // Work on the encoded text, so the printed URL is byte for byte the one requested.
+            StringBuilder masked = new StringBuilder();
+            for (String pair : query.split("&", -1)) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                boolean secret = eq >= 0 && SECRET_PARAM.matcher(name.toLowerCase(Locale.ROOT)).matches();
+                masked.append(masked.length() > 0 ? "&" : "").append(secret ? name + "=REDACTED" : pair);
             }
+            clean.encodedQuery(masked.toString());
         }
         return clean.build().toString();
     }

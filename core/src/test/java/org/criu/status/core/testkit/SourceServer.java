@@ -151,8 +151,13 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
 
     /** A client as the CLI builds it, pointed at this server. */
     public OkHttpClient client() {
+        return client(httpOptions());
+    }
+
+    /** A client built from options (usually {@link #httpOptions()} with something changed). */
+    public OkHttpClient client(HttpOptions options) {
         try {
-            return Http.client(httpOptions());
+            return Http.client(options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
