@@ -153,8 +153,8 @@ public final class RunBenchmark {
         long ms = latency.toMillis();
         int longest = chains.values().stream().max(Integer::compare).orElse(0) + 1;
         int sum = chains.values().stream().mapToInt(Integer::intValue).sum() + 1;
-        System.out.printf("recording %s: %d exchanges; %d ms per request; %d checkers%n", recording.getFileName(), exchanges, ms,
-                chains.size());
+        System.out.printf("recording %s: %d exchanges; %d ms per request; %d checkers%n", recording.getFileName(),
+                exchanges, ms, chains.size());
         System.out.printf("longest chain of dependent requests (page + slowest checker): %d requests = %d ms; "
                 + "all requests one after another: %d requests = %d ms%n%n", longest, longest * ms, sum, sum * ms);
         System.out.println("| run | jobs | wall ms | requests sent | 304s | disk-cache hits | memory hits "

@@ -116,7 +116,13 @@ public final class SourceHttp {
     private static String describe(IOException e) {
         String message = e.getMessage();
         String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-        return e instanceof java.net.SocketTimeoutException || "timeout".equals(message) ? "timed out (" + text + ")"
-                : text;
+        // OkHttp says "timeout" or "Read timed out" for a stalled read, and "timeout" for a call past its deadline.
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "timed out (no data for longer than the read timeout)";
+        }
+        if (e instanceof java.io.InterruptedIOException && "timeout".equals(message)) {
+            return "timed out (the whole request took too long)";
+        }
+        return text;
     }
 }

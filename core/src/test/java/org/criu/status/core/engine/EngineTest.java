@@ -81,7 +81,7 @@ class EngineTest {
     void runsAtMostJobsChecksAtOnce() throws Exception {
         AtomicInteger most = new AtomicInteger();
 
-        List<Finding> findings = run(6, 150, 2, Duration.ofSeconds(10), most);
+        List<Finding> findings = run(6, 300, 2, Duration.ofSeconds(10), most);
 
         assertThat(most.get()).isEqualTo(2);
         assertThat(findings).extracting(Finding::error).containsOnly(Optional.of("done"));
@@ -98,8 +98,8 @@ class EngineTest {
 
     @Test
     void aCheckWaitingForASlotIsNotChargedForTheWait() throws Exception {
-        // Serially, three 300 ms checks take 900 ms; each is within its own 600 ms deadline.
-        List<Finding> findings = run(3, 300, 1, Duration.ofMillis(600), new AtomicInteger());
+        // Serially, six 200 ms checks take 1.2 s, past a 1 s deadline counted from the run's start.
+        List<Finding> findings = run(6, 200, 1, Duration.ofSeconds(1), new AtomicInteger());
 
         assertThat(findings).extracting(Finding::error).containsOnly(Optional.of("done"));
     }

@@ -87,7 +87,7 @@ class HostLimitInterceptorTest {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String url = "https://api.github.com/repos/o/r" + i;
-            server.onGet(url).respond(aResponse().withStatus(200).withBody("{}").withFixedDelay(200));
+            server.onGet(url).respond(aResponse().withStatus(200).withBody("{}").withFixedDelay(400));
             urls.add(url);
         }
         InFlight inFlight = new InFlight();
@@ -103,7 +103,7 @@ class HostLimitInterceptorTest {
         for (int i = 0; i < 4; i++) {
             String raw = "https://raw.githubusercontent.com/o/r/main/f" + i;
             String repology = REPOLOGY + i;
-            server.onGet(raw).respond(aResponse().withStatus(200).withBody("x").withFixedDelay(200));
+            server.onGet(raw).respond(aResponse().withStatus(200).withBody("x").withFixedDelay(400));
             server.onGet(repology).respond(aResponse().withStatus(200).withBody("[]").withFixedDelay(50));
             urls.add(raw);
             urls.add(repology);
