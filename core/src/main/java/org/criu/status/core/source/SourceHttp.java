@@ -86,8 +86,9 @@ public final class SourceHttp {
         try {
             value = JSON.readValue(body, type);
         } catch (MismatchedInputException e) {
-            String hint = body.isBlank() ? "an empty body" : "JSON that is not " + describe(type) + " ("
-                    + e.getOriginalMessage() + ")";
+            String hint = body.isBlank() ? "an empty body"
+                    : e.getPath().isEmpty() ? "JSON that is not " + describe(type) + " (" + e.getOriginalMessage() + ")"
+                    : "JSON of an unexpected shape at " + e.getPathReference() + " (" + e.getOriginalMessage() + ")";
             throw new SourceException(url, "GET " + url + " returned " + hint, e);
         } catch (JsonProcessingException e) {
             String start = body.strip();

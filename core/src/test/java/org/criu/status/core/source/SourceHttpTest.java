@@ -62,6 +62,11 @@ class SourceHttpTest {
                 .hasMessage("GET " + URL + " returned an empty body");
         assertThatThrownBy(() -> http.parse(URL, "{\"error\":\"x\"}", LIST)).isInstanceOf(SourceException.class)
                 .hasMessageStartingWith("GET " + URL + " returned JSON that is not a list");
+        assertThatThrownBy(() -> http.parse(URL, "{\"items\":7}",
+                SourceHttp.JSON.getTypeFactory().constructType(GitHubClient.SearchJson.class)))
+                .isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("GET " + URL + " returned JSON of an unexpected shape at ")
+                .hasMessageContaining("items");
         assertThatThrownBy(() -> http.parse(URL, "  <html><body>Too many requests</body></html>", LIST))
                 .isInstanceOf(SourceException.class)
                 .hasMessage("GET " + URL + " returned an HTML page, not JSON");
