@@ -13,6 +13,7 @@ import okhttp3.OkHttpClient;
 import org.criu.status.core.engine.CheckerRegistry;
 import org.criu.status.core.engine.Engine;
 import org.criu.status.core.engine.RunContext;
+import org.criu.status.core.http.Http;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
@@ -55,6 +56,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Run only these checkers (comma-separated ids); other entries are reported as no-checker.")
     List<String> only;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "" + Engine.DEFAULT_JOBS,
+            description = "Checks run at once (default: ${DEFAULT-VALUE}); 1 runs them one after another.")
+    int jobs;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,11 +87,14 @@ final class CheckCommand implements Callable<Integer> {
                         + registry.all().stream().map(d -> d.checker().id()).toList());
             }
         }
+        if (jobs < 1) {
+            throw new UserInputException("--jobs " + jobs + ": must be at least 1");
+        }
         OkHttpClient client = run.client(env, spec.commandLine().getErr());
         try {
             WikiPage wikiPage = page.load(new SourceHttp(client));
             List<Integration> integrations = PageOptions.parse(wikiPage);
-            Engine engine = new Engine(registry, new RunContext(client, clock), run.timeout(), ids);
+            Engine engine = new Engine(registry, new RunContext(client, clock), run.timeout(), ids, jobs);
             Report report = engine.run(wikiPage, integrations);
             String text = switch (format) {
                 case json -> JsonReport.render(report);
@@ -95,8 +103,7 @@ final class CheckCommand implements Callable<Integer> {
             OutputFile.write(output, text, spec.commandLine().getOut());
             return report.exitCode();
         } finally {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+            Http.release(client);
         }
     }
 }

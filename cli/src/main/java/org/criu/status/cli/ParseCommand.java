@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
+import org.criu.status.core.http.Http;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.source.SourceHttp;
@@ -43,7 +44,12 @@ final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OkHttpClient client = run.client(env, spec.commandLine().getErr());
-        WikiPage wikiPage = page.load(new SourceHttp(client));
+        WikiPage wikiPage;
+        try {
+            wikiPage = page.load(new SourceHttp(client));
+        } finally {
+            Http.release(client);
+        }
         List<Integration> entries = PageOptions.parse(wikiPage);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -31,19 +31,20 @@ final class RunOptions {
     Optional<Path> replay;
 
     @Option(names = "--cache", paramLabel = "DIR",
-            description = "HTTP cache folder for conditional requests (default: $XDG_CACHE_HOME/integration-status "
-                    + "or ~/.cache/integration-status).")
+            description = "HTTP cache folder: a later run asks 'changed since?' (ETag / Last-Modified) and unchanged "
+                    + "answers come back as bodiless 304s, which GitHub does not count against its hourly limit "
+                    + "(default: $XDG_CACHE_HOME/integration-status or ~/.cache/integration-status).")
     Optional<Path> cache;
 
     @Option(names = "--no-cache", description = "Do not use or write the HTTP cache.")
     boolean noCache;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Time allowed per checker (default: ${DEFAULT-VALUE}).")
+            description = "Time allowed per checker, from when it starts (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--verbose", description = "One line per HTTP exchange on stderr: method, URL, status, "
-            + "answered by (network, cache, 304, replay), milliseconds.")
+    @Option(names = "--verbose", description = "One line per HTTP request on stderr: method, URL, status, "
+            + "answered by (network, 304, cache, memory, shared, replay), milliseconds; tokens never appear.")
     boolean verbose;
 
     Duration timeout() {

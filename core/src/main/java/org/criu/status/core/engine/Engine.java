@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,30 +23,51 @@ import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
 
 /**
- * Runs the checkers for a page's entries concurrently, each under a deadline. A checker that throws,
- * returns null or overruns its deadline makes its entry {@code unverified} with the reason; the rest of the
- * run is untouched. Findings come back in page order.
+ * Runs the checkers for a page's entries concurrently ({@code jobs} at a time), each under a deadline that
+ * starts when the check starts, so a check waiting for a free slot is not charged for the wait. A checker that
+ * throws, returns null or overruns its deadline makes its entry {@code unverified} with the reason; the rest
+ * of the run is untouched. Findings come back in page order.
  */
 public final class Engine {
+
+    /**
+     * Checks run at once by default. Each is a short chain of dependent requests, so a run takes about as long
+     * as its longest chain when enough run together; per-host limits in the HTTP layer keep this polite.
+     */
+    public static final int DEFAULT_JOBS = 8;
 
     private final CheckerRegistry registry;
     private final CheckContext context;
     private final Duration timeout;
     private final Optional<Set<String>> only;
+    private final int jobs;
 
     /**
      * @param only when present, run just these checker ids; other entries are reported as no-checker
      */
     public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only) {
+        this(registry, context, timeout, only, DEFAULT_JOBS);
+    }
+
+    /**
+     * @param only when present, run just these checker ids; other entries are reported as no-checker
+     * @param jobs how many checks run at once (1 runs them one after another), at least 1
+     */
+    public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only,
+                  int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+        }
         this.registry = registry;
         this.context = context;
         this.timeout = timeout;
         this.only = only;
+        this.jobs = jobs;
     }
 
     public Report run(WikiPage page, List<Integration> integrations) {
         AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(integrations.size(), 16)), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(integrations.size(), jobs)), r -> {
             Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -53,13 +75,22 @@ public final class Engine {
         try {
             List<Optional<Checker>> chosen = new ArrayList<>();
             List<Future<Assessment>> futures = new ArrayList<>();
+            List<CompletableFuture<Long>> starts = new ArrayList<>();
             for (Integration integration : integrations) {
                 Optional<Checker> checker = registry.forHeading(integration.heading())
                         .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true));
                 chosen.add(checker);
-                futures.add(checker.map(c -> pool.submit(() -> c.check(integration, context))).orElse(null));
+                CompletableFuture<Long> started = new CompletableFuture<>();
+                starts.add(started);
+                futures.add(checker.map(c -> pool.submit(() -> {
+                    started.complete(System.nanoTime());
+                    return c.check(integration, context);
+                })).orElse(null));
             }
-            long deadline = System.nanoTime() + timeout.toNanos();
+            // A safety net only: every check gets its own deadline from its start, and a cancelled check frees
+            // its slot within a request timeout; this bounds the run if a checker ignores interruption.
+            long rounds = (futures.stream().filter(f -> f != null).count() + jobs - 1) / jobs + 1;
+            long runDeadline = System.nanoTime() + timeout.toNanos() * rounds;
             List<Finding> findings = new ArrayList<>();
             for (int i = 0; i < integrations.size(); i++) {
                 Integration integration = integrations.get(i);
@@ -67,7 +98,7 @@ public final class Engine {
                     findings.add(Finding.noChecker(integration));
                     continue;
                 }
-                findings.add(await(integration, chosen.get(i).get(), futures.get(i), deadline));
+                findings.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));
             }
             return new Report(page, context.clock().instant(), findings);
         } finally {
@@ -75,10 +106,23 @@ public final class Engine {
         }
     }
 
-    private Finding await(Integration integration, Checker checker, Future<Assessment> future, long deadline) {
+    private Finding await(Integration integration, Checker checker, Future<Assessment> future,
+                          CompletableFuture<Long> started, long runDeadline) {
         String id = checker.id();
+        long start;
         try {
-            long left = Math.max(0, deadline - System.nanoTime());
+            start = started.get(Math.max(0, runDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Finding.unverified(integration, id, "never started: other checks held every job slot");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Finding.unverified(integration, id, "interrupted");
+        }
+        try {
+            long left = Math.max(0, start + timeout.toNanos() - System.nanoTime());
             Assessment assessment = future.get(left, TimeUnit.NANOSECONDS);
             if (assessment == null) {
                 return Finding.unverified(integration, id, "checker '" + id + "' returned no assessment (a bug)");

@@ -5,15 +5,33 @@ import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 
 /**
- * Builds the run's one OkHttp client. Interceptor order matters:
- * redirects (each hop goes through the rest again) -> User-Agent -> verbose log -> replay (answers and
- * stops) -> record -> token (decides on the logical URL) -> origin rewrite (only the wire sees the mirror)
- * -> OkHttp's cache and network.
+ * Builds the run's one OkHttp client. Order matters; application interceptors, outermost first:
+ * <ol>
+ *   <li>{@link VerboseLogInterceptor}: one line per request, whatever answered it (so it is outermost);</li>
+ *   <li>{@link SingleFlightInterceptor}: identical GETs of the run share one exchange, keyed on the logical
+ *       URL before any redirect;</li>
+ *   <li>{@link FollowRedirectsInterceptor}: each hop goes through everything below again (rewrite, record,
+ *       retries, and the token rules, so a token never follows a redirect to another host);</li>
+ *   <li>{@link UserAgentInterceptor};</li>
+ *   <li>{@link ReplayInterceptor} (answers and stops: nothing below runs) or {@link RecordInterceptor}
+ *       (saves what comes back after retries);</li>
+ *   <li>{@link RetryInterceptor}: above the token and rewrite, so every attempt is built afresh;</li>
+ *   <li>{@link TokenInterceptor}: decides on the logical URL;</li>
+ *   <li>{@link OriginRewriteInterceptor}: only the wire sees the mirror; tags the request with its
+ *       {@link LogicalUrl}.</li>
+ * </ol>
+ * Then OkHttp's own cache (conditional requests: ETag / Last-Modified, 304s), and network interceptors,
+ * which run only for real exchanges: {@link HostLimitInterceptor} (per-host permits and spacing),
+ * {@link GitHubRateLimitInterceptor} (inside the permit, so it sees the latest count),
+ * {@link ResponseSizeLimitInterceptor} (reads the body while the permit is held).
  */
 public final class Http {
 
-    /** Internal response header marking where an answer came from ("replay"); never sent. */
+    /** Internal response header marking where an answer came from ("replay", "memory", "shared"); never sent. */
     public static final String SOURCE_HEADER = "X-Integration-Status-Source";
+
+    /** Internal response header: how many attempts the answer took, when more than one; never sent. */
+    public static final String ATTEMPTS_HEADER = "X-Integration-Status-Attempts";
 
     public static final String VERSION = "0.1.0";
     public static final String USER_AGENT =
@@ -30,28 +48,54 @@ public final class Http {
      * @throws IOException when the replay or record folder cannot be used (the message names it)
      */
     public static OkHttpClient client(HttpOptions options) throws IOException {
+        HttpLimits limits = options.limits();
+        TokenInterceptor tokens = TokenInterceptor.fromEnv(options.env());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .connectTimeout(options.timeout())
                 .readTimeout(options.timeout())
-                .callTimeout(options.timeout().multipliedBy(3))
-                .addInterceptor(new FollowRedirectsInterceptor())
-                .addInterceptor(new UserAgentInterceptor(USER_AGENT));
+                .callTimeout(options.timeout().multipliedBy(3));
         if (options.verbose()) {
             builder.addInterceptor(new VerboseLogInterceptor(options.log()));
         }
+        builder.addInterceptor(new SingleFlightInterceptor(limits.maxBodyBytes()))
+                .addInterceptor(new FollowRedirectsInterceptor())
+                .addInterceptor(new UserAgentInterceptor(USER_AGENT));
         if (options.replay().isPresent()) {
             builder.addInterceptor(ReplayInterceptor.load(options.replay().get()));
         }
         if (options.record().isPresent()) {
             builder.addInterceptor(new RecordInterceptor(options.record().get()));
         }
-        builder.addInterceptor(TokenInterceptor.fromEnv(options.env()));
-        builder.addInterceptor(new OriginRewriteInterceptor(options.origins()));
+        builder.addInterceptor(new RetryInterceptor(limits, options.sleeper(), options.clock()))
+                .addInterceptor(tokens)
+                .addInterceptor(new OriginRewriteInterceptor(options.origins()))
+                .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper()))
+                .addNetworkInterceptor(new GitHubRateLimitInterceptor(options.clock(),
+                        tokens.hasToken(GitHubRateLimitInterceptor.HOST)))
+                .addNetworkInterceptor(new ResponseSizeLimitInterceptor(limits.maxBodyBytes()));
+        // A recording is the truth in replay: a cached answer from an earlier live run must not shadow it.
         if (options.cache().isPresent() && options.replay().isEmpty()) {
             builder.cache(new Cache(options.cache().get().toFile(), CACHE_BYTES));
         }
         return builder.build();
+    }
+
+    /**
+     * Ends a run's client: closes the disk cache (its journal is complete for the next run) and lets the
+     * client's threads and connections go.
+     */
+    public static void release(OkHttpClient client) {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+        Cache cache = client.cache();
+        if (cache != null) {
+            try {
+                cache.close();
+            } catch (IOException e) {
+                // Nothing to do: the next run rebuilds a damaged journal.
+            }
+        }
     }
 }

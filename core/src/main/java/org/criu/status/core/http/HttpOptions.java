@@ -1,6 +1,7 @@
 package org.criu.status.core.http;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +16,15 @@ import java.util.Optional;
  * @param cache     {@code --cache DIR}; empty for {@code --no-cache}
  * @param verbose   one line per exchange on {@code log}
  * @param env       environment variables (tokens are read from here, never from flags)
- * @param timeout   connect and read timeout per request
+ * @param timeout   connect and read timeout per request (a whole call gets three times this)
  * @param log       where {@code --verbose} lines go (stderr in the CLI)
+ * @param limits    retries, Retry-After bound, body size cap, per-host concurrency
+ * @param sleeper   how the client waits (backoff, Retry-After, spacing); tests record instead of waiting
+ * @param clock     "now" for rate-limit resets
  */
 public record HttpOptions(OriginRewrite origins, Optional<Path> record, Optional<Path> replay, Optional<Path> cache,
-                          boolean verbose, Map<String, String> env, Duration timeout, java.io.PrintStream log) {
+                          boolean verbose, Map<String, String> env, Duration timeout, java.io.PrintStream log,
+                          HttpLimits limits, Sleeper sleeper, Clock clock) {
     public HttpOptions {
         Objects.requireNonNull(origins, "origins");
         Objects.requireNonNull(record, "record");
@@ -28,6 +33,16 @@ public record HttpOptions(OriginRewrite origins, Optional<Path> record, Optional
         env = Map.copyOf(env);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The options as the CLI first built them: default limits, real sleeping, the system clock. */
+    public HttpOptions(OriginRewrite origins, Optional<Path> record, Optional<Path> replay, Optional<Path> cache,
+                       boolean verbose, Map<String, String> env, Duration timeout, java.io.PrintStream log) {
+        this(origins, record, replay, cache, verbose, env, timeout, log, HttpLimits.defaults(), Sleeper.SYSTEM,
+                Clock.systemUTC());
     }
 
     /** Defaults for tests: no rewrite, no record/replay, no cache, no tokens, quiet. */
@@ -37,30 +52,45 @@ public record HttpOptions(OriginRewrite origins, Optional<Path> record, Optional
     }
 
     public HttpOptions withOrigins(OriginRewrite origins) {
-        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log);
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
     }
 
     public HttpOptions withEnv(Map<String, String> env) {
-        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log);
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
     }
 
     public HttpOptions withReplay(Path dir) {
-        return new HttpOptions(origins, record, Optional.of(dir), cache, verbose, env, timeout, log);
+        return new HttpOptions(origins, record, Optional.of(dir), cache, verbose, env, timeout, log, limits, sleeper,
+                clock);
     }
 
     public HttpOptions withRecord(Path dir) {
-        return new HttpOptions(origins, Optional.of(dir), replay, cache, verbose, env, timeout, log);
+        return new HttpOptions(origins, Optional.of(dir), replay, cache, verbose, env, timeout, log, limits, sleeper,
+                clock);
     }
 
     public HttpOptions withCache(Path dir) {
-        return new HttpOptions(origins, record, replay, Optional.of(dir), verbose, env, timeout, log);
+        return new HttpOptions(origins, record, replay, Optional.of(dir), verbose, env, timeout, log, limits, sleeper,
+                clock);
     }
 
     public HttpOptions withTimeout(Duration timeout) {
-        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log);
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
     }
 
     public HttpOptions withVerbose(java.io.PrintStream log) {
-        return new HttpOptions(origins, record, replay, cache, true, env, timeout, log);
+        return new HttpOptions(origins, record, replay, cache, true, env, timeout, log, limits, sleeper, clock);
+    }
+
+    public HttpOptions withLimits(HttpLimits limits) {
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
+    }
+
+    public HttpOptions withSleeper(Sleeper sleeper) {
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
+    }
+
+    public HttpOptions withClock(Clock clock) {
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
     }
 }

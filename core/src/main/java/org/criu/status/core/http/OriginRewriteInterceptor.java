@@ -6,7 +6,11 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Sends each logical request to its {@code --origin} target and maps URLs in Link/Location headers back. */
+/**
+ * Sends each logical request to its {@code --origin} target and maps URLs in Link/Location headers back. The
+ * wire request carries its logical URL as a {@link LogicalUrl} tag, so network interceptors (per-host limits,
+ * GitHub's rate limit) decide on the real host even when every origin points at one mirror.
+ */
 public final class OriginRewriteInterceptor implements Interceptor {
 
     private final OriginRewrite origins;
@@ -23,7 +27,8 @@ public final class OriginRewriteInterceptor implements Interceptor {
         if (wire.equals(logical)) {
             return chain.proceed(request);
         }
-        Response response = chain.proceed(request.newBuilder().url(HttpUrl.get(wire)).build());
+        Response response = chain.proceed(request.newBuilder().url(HttpUrl.get(wire))
+                .tag(LogicalUrl.class, new LogicalUrl(request.url())).build());
         Response.Builder back = response.newBuilder().request(request);
         String link = response.header("Link");
         if (link != null) {

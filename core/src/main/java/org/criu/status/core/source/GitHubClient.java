@@ -68,27 +68,39 @@ public final class GitHubClient {
 
     /** The repository, following a move (GitHub answers a renamed repository with 301); empty if none. */
     public Optional<Repository> repository(String repo) throws SourceException {
-        return http.<RepoJson>getJson(API + "/repos/" + repo, type(RepoJson.class), HEADERS).map(r ->
-                new Repository(r.fullName, r.htmlUrl, r.defaultBranch, r.archived, Optional.ofNullable(r.pushedAt),
-                        Optional.ofNullable(r.description)));
+        String url = API + "/repos/" + repo;
+        Optional<RepoJson> found = http.getJson(url, type(RepoJson.class), HEADERS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        RepoJson r = found.get();
+        return Optional.of(new Repository(required(url, r.fullName, "repository", "full_name"),
+                required(url, r.htmlUrl, "repository", "html_url"),
+                required(url, r.defaultBranch, "repository", "default_branch"), r.archived,
+                Optional.ofNullable(r.pushedAt), Optional.ofNullable(r.description)));
     }
 
     /** Tags, newest first as GitHub lists them, reading at most {@code maxPages} pages of 100. */
     public List<Tag> tags(String repo, int maxPages) throws SourceException {
+        String url = API + "/repos/" + repo + "/tags?per_page=100";
         List<Tag> tags = new ArrayList<>();
-        for (TagJson t : paged(API + "/repos/" + repo + "/tags?per_page=100", TagJson.class, maxPages)) {
-            tags.add(new Tag(t.name, t.commit == null ? "" : t.commit.sha));
+        for (TagJson t : paged(url, TagJson.class, maxPages)) {
+            tags.add(new Tag(required(url, t.name, "tag", "name"), t.commit == null || t.commit.sha == null ? ""
+                    : t.commit.sha));
         }
         return tags;
     }
 
     /** Releases (not drafts), newest first, at most {@code maxPages} pages of 100. */
     public List<Release> releases(String repo, int maxPages) throws SourceException {
+        String url = API + "/repos/" + repo + "/releases?per_page=100";
         List<Release> releases = new ArrayList<>();
-        for (ReleaseJson r : paged(API + "/repos/" + repo + "/releases?per_page=100", ReleaseJson.class, maxPages)) {
+        for (ReleaseJson r : paged(url, ReleaseJson.class, maxPages)) {
             if (!r.draft) {
-                releases.add(new Release(r.tagName, r.name == null ? r.tagName : r.name,
-                        Optional.ofNullable(r.publishedAt), r.prerelease, r.body == null ? "" : r.body, r.htmlUrl));
+                String tagName = required(url, r.tagName, "release", "tag_name");
+                releases.add(new Release(tagName, r.name == null ? tagName : r.name,
+                        Optional.ofNullable(r.publishedAt), r.prerelease, r.body == null ? "" : r.body,
+                        required(url, r.htmlUrl, "release", "html_url")));
             }
         }
         return releases;
@@ -96,8 +108,9 @@ public final class GitHubClient {
 
     /** One commit by sha, branch or tag name; empty if none. */
     public Optional<Commit> commit(String repo, String ref) throws SourceException {
-        return http.<CommitJson>getJson(API + "/repos/" + repo + "/commits/" + encodePath(ref),
-                type(CommitJson.class), HEADERS).map(GitHubClient::toCommit);
+        String url = API + "/repos/" + repo + "/commits/" + encodePath(ref);
+        Optional<CommitJson> found = http.getJson(url, type(CommitJson.class), HEADERS);
+        return found.isEmpty() ? Optional.empty() : Optional.of(toCommit(url, found.get()));
     }
 
     /** The date of a tag's commit (one request); empty if the commit is gone. */
@@ -116,7 +129,7 @@ public final class GitHubClient {
             if (commits.size() == max) {
                 break;
             }
-            commits.add(toCommit(c));
+            commits.add(toCommit(url.toString(), c));
         }
         return commits;
     }
@@ -135,9 +148,18 @@ public final class GitHubClient {
     /** A directory listing at a ref (contents API); empty when the directory or ref does not exist. */
     public Optional<List<Entry>> directory(String repo, String ref, String path) throws SourceException {
         JavaType list = TYPES.constructCollectionType(List.class, EntryJson.class);
-        Optional<List<EntryJson>> entries = http.getJson(API + "/repos/" + repo + "/contents/" + encodePath(path)
-                + "?ref=" + encodeQuery(ref), list, HEADERS);
-        return entries.map(l -> l.stream().map(e -> new Entry(e.name, e.path, e.type)).toList());
+        String url = API + "/repos/" + repo + "/contents/" + encodePath(path) + "?ref=" + encodeQuery(ref);
+        Optional<List<EntryJson>> entries = http.getJson(url, list, HEADERS);
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Entry> out = new ArrayList<>();
+        for (EntryJson e : entries.get()) {
+            notNull(url, e);
+            out.add(new Entry(required(url, e.name, "listing entry", "name"),
+                    required(url, e.path, "listing entry", "path"), required(url, e.type, "listing entry", "type")));
+        }
+        return Optional.of(out);
     }
 
     /** Issues and pull requests matching a search query ("repo:systemd/systemd criu in:title"), at most 100. */
@@ -146,9 +168,12 @@ public final class GitHubClient {
         SearchJson result = http.<SearchJson>getJson(url, type(SearchJson.class), HEADERS)
                 .orElseThrow(() -> new SourceException(url, "issue search " + url + " answered 404"));
         List<Issue> issues = new ArrayList<>();
-        for (IssueJson i : result.items == null ? List.<IssueJson>of() : result.items) {
-            issues.add(new Issue(i.number, i.title, i.state, Optional.ofNullable(i.stateReason), i.htmlUrl,
-                    i.createdAt, Optional.ofNullable(i.closedAt), i.pullRequest != null));
+        for (IssueJson i : required(url, result.items, "search result", "items")) {
+            notNull(url, i);
+            issues.add(new Issue(i.number, required(url, i.title, "issue", "title"),
+                    required(url, i.state, "issue", "state"), Optional.ofNullable(i.stateReason),
+                    required(url, i.htmlUrl, "issue", "html_url"), required(url, i.createdAt, "issue", "created_at"),
+                    Optional.ofNullable(i.closedAt), i.pullRequest != null));
         }
         return issues;
     }
@@ -157,7 +182,8 @@ public final class GitHubClient {
         JavaType list = TYPES.constructCollectionType(List.class, item);
         List<T> all = new ArrayList<>();
         String url = firstUrl;
-        for (int page = 0; url != null && page < maxPages; page++) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int page = 0; url != null && page < maxPages && seen.add(url); page++) {
             Optional<SourceHttp.Page> response = http.get(url, HEADERS);
             if (response.isEmpty()) {
                 if (page == 0) {
@@ -165,7 +191,9 @@ public final class GitHubClient {
                 }
                 break;
             }
-            all.addAll(http.<List<T>>parse(url, response.get().body(), list));
+            for (T element : http.<List<T>>parse(url, response.get().body(), list)) {
+                all.add(notNull(url, element));
+            }
             url = next(response.get().headers().get("Link"));
         }
         return all;
@@ -179,10 +207,30 @@ public final class GitHubClient {
         return m.find() ? m.group(1) : null;
     }
 
-    private static Commit toCommit(CommitJson c) {
-        Instant date = c.commit.committer != null && c.commit.committer.date != null ? c.commit.committer.date
-                : c.commit.author.date;
-        return new Commit(c.sha, date, c.commit.message == null ? "" : c.commit.message, c.htmlUrl);
+    private static Commit toCommit(String url, CommitJson c) throws SourceException {
+        CommitDetailJson detail = required(url, c.commit, "commit", "commit");
+        Instant date = detail.committer != null && detail.committer.date != null ? detail.committer.date
+                : detail.author != null ? detail.author.date : null;
+        return new Commit(required(url, c.sha, "commit", "sha"), required(url, date, "commit", "commit.committer.date"),
+                detail.message == null ? "" : detail.message, required(url, c.htmlUrl, "commit", "html_url"));
+    }
+
+    /**
+     * A field the API always sends; its absence means the body is not what GitHub promises (a proxy's page,
+     * an API change), which is a source failure, never a NullPointerException in a checker.
+     */
+    private static <T> T required(String url, T value, String what, String field) throws SourceException {
+        if (value == null) {
+            throw new SourceException(url, "GET " + url + " returned a " + what + " without \"" + field + "\"");
+        }
+        return value;
+    }
+
+    private static <T> T notNull(String url, T element) throws SourceException {
+        if (element == null) {
+            throw new SourceException(url, "GET " + url + " returned a list with a null entry");
+        }
+        return element;
     }
 
     private static JavaType type(Class<?> c) {

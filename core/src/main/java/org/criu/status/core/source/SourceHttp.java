@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -13,11 +14,14 @@ import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.criu.status.core.http.Http;
 
 /**
  * The one place source clients turn HTTP into data: GET a URL, treat 404/410 as "not found", anything
  * else that is not 2xx as a failure naming the URL and status, and a body that does not parse as the
- * promised JSON as a failure too (an HTML error page served with 200 is not data).
+ * promised JSON as a failure too (an HTML error page served with 200 is not data). Retries, rate limits,
+ * size caps and caching happen below, in the client's interceptors ({@link Http}); every failure comes out
+ * of here as a {@link SourceException}.
  */
 public final class SourceHttp {
 
@@ -71,25 +75,55 @@ public final class SourceHttp {
         return Optional.of(parse(url, page.get().body(), type));
     }
 
+    /**
+     * Parses a JSON body as {@code type}.
+     *
+     * @throws SourceException naming the URL when the body is not JSON (an HTML page, a cut-off body), is
+     *                         JSON of another shape (an object where a list was promised), or is {@code null}
+     */
     public <T> T parse(String url, String body, JavaType type) throws SourceException {
+        T value;
         try {
-            return JSON.readValue(body, type);
+            value = JSON.readValue(body, type);
+        } catch (MismatchedInputException e) {
+            String hint = body.isBlank() ? "an empty body"
+                    : e.getPath().isEmpty() ? "JSON that is not " + describe(type) + " (" + e.getOriginalMessage() + ")"
+                    : "JSON of an unexpected shape at " + e.getPathReference() + " (" + e.getOriginalMessage() + ")";
+            throw new SourceException(url, "GET " + url + " returned " + hint, e);
         } catch (JsonProcessingException e) {
             String start = body.strip();
             String hint = start.startsWith("<") ? "an HTML page, not JSON" : "malformed JSON ("
                     + e.getOriginalMessage() + ")";
             throw new SourceException(url, "GET " + url + " returned " + hint, e);
         }
+        if (value == null) {
+            throw new SourceException(url, "GET " + url + " returned JSON null, not " + describe(type));
+        }
+        return value;
+    }
+
+    private static String describe(JavaType type) {
+        return type.isCollectionLikeType() ? "a list" : "an object";
     }
 
     private static String describeFailure(String url, Response response) {
         String retryAfter = response.header("Retry-After");
+        String attempts = response.header(Http.ATTEMPTS_HEADER);
         return "GET " + url + " answered HTTP " + response.code()
-                + (retryAfter != null ? " (Retry-After: " + retryAfter + ")" : "");
+                + (retryAfter != null ? " (Retry-After: " + retryAfter + ")" : "")
+                + (attempts != null ? " (after " + attempts + " attempts)" : "");
     }
 
     private static String describe(IOException e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // OkHttp says "timeout" or "Read timed out" for a stalled read, and "timeout" for a call past its deadline.
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "timed out (no data for longer than the read timeout)";
+        }
+        if (e instanceof java.io.InterruptedIOException && "timeout".equals(message)) {
+            return "timed out (the whole request took too long)";
+        }
+        return text;
     }
 }

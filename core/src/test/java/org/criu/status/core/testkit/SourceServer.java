@@ -59,6 +59,7 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
 
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private final List<String> extraOrigins = new ArrayList<>();
+    private final List<java.time.Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
     private Map<String, String> env = Map.of();
     private boolean allowUnmatched;
 
@@ -67,6 +68,7 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         server.start();
         server.resetAll();
         extraOrigins.clear();
+        sleeps.clear();
         env = Map.of();
         allowUnmatched = false;
     }
@@ -130,15 +132,32 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         return new OriginRewrite(rules);
     }
 
-    /** The HTTP options of a test run: rewrites to this server, the kit's environment, short timeouts. */
+    /**
+     * The HTTP options of a test run: rewrites to this server, the kit's environment, short timeouts, the
+     * clock at {@link #NOW}, and a sleeper that records instead of waiting (retry backoff, Retry-After and
+     * per-host spacing cost no test time; {@link #sleeps()} tells what was asked for).
+     */
     public HttpOptions httpOptions() {
-        return HttpOptions.defaults().withOrigins(origins()).withEnv(env).withTimeout(java.time.Duration.ofSeconds(5));
+        return HttpOptions.defaults().withOrigins(origins()).withEnv(env).withTimeout(java.time.Duration.ofSeconds(5))
+                .withSleeper(sleeps::add).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The waits the HTTP layer asked for since the test began (backoff, Retry-After, spacing), in order. */
+    public List<java.time.Duration> sleeps() {
+        synchronized (sleeps) {
+            return List.copyOf(sleeps);
+        }
     }
 
     /** A client as the CLI builds it, pointed at this server. */
     public OkHttpClient client() {
+        return client(httpOptions());
+    }
+
+    /** A client built from options (usually {@link #httpOptions()} with something changed). */
+    public OkHttpClient client(HttpOptions options) {
         try {
-            return Http.client(httpOptions());
+            return Http.client(options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,6 +222,16 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         return new Stub(get(urlEqualTo(pathFor(logicalUrl))));
     }
 
+    /**
+     * Starts a stub for a conditional GET: it matches only when the request carries
+     * {@code If-None-Match: etag}, and wins over a plain {@link #onGet} stub for the same URL.
+     */
+    public Stub onConditionalGet(String logicalUrl, String etag) {
+        return new Stub(get(urlEqualTo(pathFor(logicalUrl)))
+                .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo(etag))
+                .atPriority(1));
+    }
+
     /** How many requests reached the server for a logical URL. */
     public int requestsFor(String logicalUrl) {
         return server.countRequestsMatching(
@@ -259,6 +288,23 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
 
         public void status(int status) {
             respond(aResponse().withStatus(status).withHeader("Content-Type", "text/plain").withBody("error " + status));
+        }
+
+        /** GitHub's 403 for a spent hourly limit, real body and headers, resetting at {@code reset}. */
+        public void gitHubRateLimited(Instant reset) {
+            respond(aResponse().withStatus(403).withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withHeader("X-RateLimit-Limit", "60").withHeader("X-RateLimit-Remaining", "0")
+                    .withHeader("X-RateLimit-Used", "60").withHeader("X-RateLimit-Resource", "core")
+                    .withHeader("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()))
+                    .withBody("{\"message\":\"API rate limit exceeded for 1.2.3.4. (But here's the good news: "
+                            + "Authenticated requests get a higher rate limit. Check out the documentation for more "
+                            + "details.)\",\"documentation_url\":\"https://docs.github.com/rest/overview/"
+                            + "resources-in-the-rest-api#rate-limiting\"}"));
+        }
+
+        /** A 304 Not Modified carrying the same ETag (the answer to a matching conditional request). */
+        public void notModified(String etag) {
+            respond(aResponse().withStatus(304).withHeader("ETag", etag));
         }
 
         public void fault(Fault fault) {

@@ -1,0 +1,81 @@
+package org.criu.status.core.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Caps requests in flight per logical host (checkers call synchronously from their own threads, so a fair
+ * semaphore per host is the whole mechanism) and, where a host asks for it, spaces request starts apart:
+ * repology.org wants about one request a second. A network interceptor: cache hits take no permit, and the
+ * permit is held until the body has been read (see {@link ResponseSizeLimitInterceptor}).
+ */
+public final class HostLimitInterceptor implements Interceptor {
+
+    /** One host's permits and the earliest time the next request may start. */
+    private static final class Gate {
+        final Semaphore permits;
+        final long spacingNanos;
+        long nextStart = Long.MIN_VALUE;
+
+        Gate(HttpLimits.HostLimit limit) {
+            this.permits = new Semaphore(limit.concurrency(), true);
+            this.spacingNanos = limit.spacing().toNanos();
+        }
+
+        /** Books the next start slot; returns how long to wait for it. */
+        synchronized long reserve(long now) {
+            if (spacingNanos == 0) {
+                return 0;
+            }
+            long start = nextStart == Long.MIN_VALUE ? now : Math.max(now, nextStart);
+            nextStart = start + spacingNanos;
+            return start - now;
+        }
+    }
+
+    private final HttpLimits limits;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+    private final ConcurrentHashMap<String, Gate> gates = new ConcurrentHashMap<>();
+
+    public HostLimitInterceptor(HttpLimits limits, Sleeper sleeper) {
+        this(limits, sleeper, System::nanoTime);
+    }
+
+    HostLimitInterceptor(HttpLimits limits, Sleeper sleeper, LongSupplier nanoTime) {
+        this.limits = limits;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        String host = LogicalUrl.of(chain.request()).host().toLowerCase(Locale.ROOT);
+        Gate gate = gates.computeIfAbsent(host, h -> new Gate(limits.forHost(h)));
+        try {
+            gate.permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a free connection to " + host);
+        }
+        try {
+            long wait = gate.reserve(nanoTime.getAsLong());
+            if (wait > 0) {
+                sleeper.sleep(Duration.ofNanos(wait));
+            }
+            return chain.proceed(chain.request());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while spacing requests to " + host);
+        } finally {
+            gate.permits.release();
+        }
+    }
+}
