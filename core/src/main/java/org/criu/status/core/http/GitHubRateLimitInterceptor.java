@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -17,8 +18,10 @@ import org.criu.status.core.source.SourceException;
  * Watches GitHub's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset} on api.github.com responses. Once
  * the limit is spent (remaining 0, or a 403/429 saying so), every further api.github.com request of the run
  * fails at once with the reset time, instead of sleeping for up to an hour or burning requests on 403s.
- * raw.githubusercontent.com has no such limit and is not affected. A network interceptor: only real
- * exchanges carry fresh counts, and a cached answer needs no budget.
+ * raw.githubusercontent.com has no such limit and is not affected. GitHub counts separate budgets
+ * ({@code X-RateLimit-Resource}: "core" 60 an hour unauthenticated, "search" 10 a minute), so a spent
+ * search budget stops only searches. A network interceptor: only real exchanges carry fresh counts, and a
+ * cached answer needs no budget.
  */
 public final class GitHubRateLimitInterceptor implements Interceptor {
 
@@ -27,7 +30,7 @@ public final class GitHubRateLimitInterceptor implements Interceptor {
 
     private final Clock clock;
     private final boolean authenticated;
-    private final AtomicReference<Instant> exhaustedUntil = new AtomicReference<>();
+    private final Map<String, Instant> exhaustedUntil = new ConcurrentHashMap<>();
 
     /**
      * @param authenticated whether requests carry GITHUB_TOKEN (the message then does not suggest setting one)
@@ -37,10 +40,27 @@ public final class GitHubRateLimitInterceptor implements Interceptor {
         this.authenticated = authenticated;
     }
 
-    /** When the spent limit resets, while it is spent. */
+    /** When the spent core limit resets, while it is spent. */
     public Optional<Instant> exhaustedUntil() {
-        Instant until = exhaustedUntil.get();
+        return exhaustedUntil("core");
+    }
+
+    /** When a spent budget ("core", "search") resets, while it is spent. */
+    public Optional<Instant> exhaustedUntil(String resource) {
+        Instant until = exhaustedUntil.get(resource);
         return until != null && clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
+    }
+
+    /** The budget a request draws on, as GitHub names it; known before sending, from the path. */
+    static String resourceOf(HttpUrl url) {
+        String path = url.encodedPath();
+        if (path.startsWith("/search/code")) {
+            return "code_search";
+        }
+        if (path.startsWith("/search/")) {
+            return "search";
+        }
+        return path.startsWith("/graphql") ? "graphql" : "core";
     }
 
     @Override
@@ -49,18 +69,21 @@ public final class GitHubRateLimitInterceptor implements Interceptor {
         if (!HOST.equals(logical.host())) {
             return chain.proceed(chain.request());
         }
-        Optional<Instant> spent = exhaustedUntil();
+        String resource = resourceOf(logical);
+        Optional<Instant> spent = exhaustedUntil(resource);
         if (spent.isPresent()) {
-            throw exhausted(logical, spent.get());
+            throw exhausted(logical, resource, spent.get());
         }
         Response response = chain.proceed(chain.request());
         String remaining = response.header("X-RateLimit-Remaining");
         if (remaining != null && remaining.strip().equals("0")) {
+            String named = response.header("X-RateLimit-Resource");
+            String spentResource = named == null || named.isBlank() ? resource : named.strip();
             Instant until = reset(response.header("X-RateLimit-Reset"));
-            exhaustedUntil.set(until);
+            exhaustedUntil.put(spentResource, until);
             if (response.code() == 403 || response.code() == 429) {
                 response.close();
-                throw exhausted(logical, until);
+                throw exhausted(logical, spentResource, until);
             }
         }
         return response;
@@ -77,10 +100,12 @@ public final class GitHubRateLimitInterceptor implements Interceptor {
         return now.plus(Duration.ofHours(1));
     }
 
-    private SourceException exhausted(HttpUrl url, Instant until) {
-        String advice = authenticated ? " (the GITHUB_TOKEN account's hourly limit)"
-                : "; set GITHUB_TOKEN for 5,000 requests an hour";
-        return new SourceException(url.toString(),
-                "GitHub rate limit exhausted until " + HH_MM.format(until) + " UTC" + advice);
+    private SourceException exhausted(HttpUrl url, String resource, Instant until) {
+        boolean core = resource.equals("core");
+        String advice = authenticated ? " (the GITHUB_TOKEN account's " + (core ? "hourly" : resource) + " limit)"
+                : core ? "; set GITHUB_TOKEN for 5,000 requests an hour"
+                : "; set GITHUB_TOKEN for a higher " + resource + " limit";
+        return new SourceException(url.toString(), "GitHub " + (core ? "" : resource + " ")
+                + "rate limit exhausted until " + HH_MM.format(until) + " UTC" + advice);
     }
 }

@@ -88,7 +88,7 @@ public final class SourceHttp {
         } catch (MismatchedInputException e) {
             String hint = body.isBlank() ? "an empty body"
                     : e.getPath().isEmpty() ? "JSON that is not " + describe(type) + " (" + e.getOriginalMessage() + ")"
-                    : "JSON of an unexpected shape at " + e.getPathReference() + " (" + e.getOriginalMessage() + ")";
+                    : "JSON of an unexpected shape at " + jsonPath(e) + " (" + e.getOriginalMessage() + ")";
             throw new SourceException(url, "GET " + url + " returned " + hint, e);
         } catch (JsonProcessingException e) {
             String start = body.strip();
@@ -100,6 +100,19 @@ public final class SourceHttp {
             throw new SourceException(url, "GET " + url + " returned JSON null, not " + describe(type));
         }
         return value;
+    }
+
+    /** Where in the body the shape broke, as a reader of the JSON would say it: {@code $[0].java_version}. */
+    private static String jsonPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String describe(JavaType type) {

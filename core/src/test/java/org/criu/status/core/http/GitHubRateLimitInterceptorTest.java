@@ -105,4 +105,24 @@ class GitHubRateLimitInterceptorTest {
         assertThatThrownBy(() -> server.context().http().get(REPO, Map.of()))
                 .hasMessageStartingWith("GitHub rate limit exhausted until 12:01 UTC");
     }
+
+    @Test
+    void aSpentSearchBudgetStopsSearchesOnlyNotTheCoreApi() throws Exception {
+        String search = "https://api.github.com/search/issues?per_page=100&q=repo%3Asystemd%2Fsystemd+criu";
+        server.onGet(search).respond(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withHeader("X-RateLimit-Limit", "10").withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Resource", "search")
+                .withHeader("X-RateLimit-Reset", Long.toString(RESET.getEpochSecond()))
+                .withBody("{\"message\":\"API rate limit exceeded for 1.2.3.4.\"}"));
+        server.onGet(REPO).json("{\"full_name\":\"containers/podman\"}");
+        SourceHttp http = server.context().http();
+
+        assertThatThrownBy(() -> http.get(search, Map.of())).isInstanceOf(SourceException.class)
+                .hasMessage("GitHub search rate limit exhausted until 12:31 UTC; set GITHUB_TOKEN for a higher "
+                        + "search limit");
+        assertThatThrownBy(() -> http.get(search, Map.of())).hasMessageStartingWith("GitHub search rate limit");
+        assertThat(http.get(REPO, Map.of())).isPresent();
+        assertThat(server.requestsFor(search)).isEqualTo(1);
+    }
 }

@@ -106,7 +106,7 @@ class AzulClientTest {
         server.onGet(CRAC).json("[{\"name\":\"zulu\",\"java_version\":\"twenty-one\"}]");
 
         assertThatThrownBy(() -> client().cracPackages("linux", "x64")).isInstanceOf(SourceException.class)
-                .hasMessageContaining("malformed JSON");
+                .hasMessageContaining("unexpected shape at $[0].java_version");
     }
 
     @Test

@@ -83,7 +83,7 @@ class RepologyClientTest {
         server.onGet(FILE).json("{\"error\": \"not a list\"}");
 
         assertThatThrownBy(() -> client().packages("file")).isInstanceOf(SourceException.class)
-                .hasMessageContaining("malformed JSON");
+                .hasMessageContaining("not a list");
     }
 
     @Test

@@ -148,7 +148,7 @@ class ScreenTmuxCheckerTest {
         tmuxAsToday("changes-3.7c-without-criu.txt");
         server.onGet(SEARCH).respond(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
-                .withHeader("X-RateLimit-Remaining", "0").withHeader("Retry-After", "60")
+                .withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Resource", "search")
                 .withBody("{\"message\":\"API rate limit exceeded\",\"documentation_url\":"
                         + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}"));
 
@@ -156,7 +156,8 @@ class ScreenTmuxCheckerTest {
 
         assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
         assertThat(finding.suggestedStatus()).isEmpty();
-        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains(SEARCH).contains("403"));
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("GitHub search rate limit exhausted until").contains("GITHUB_TOKEN"));
     }
 
     @Test
