@@ -3,8 +3,6 @@ package org.criu.status.checkers.openvz;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +14,7 @@ import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -61,10 +60,7 @@ public final class OpenvzChecker implements Checker {
                     repo + " is archived (read-only) on GitHub"));
         }
         // The default branch stopped in 2023 while release tags went on: tags, not the branch, say what ships.
-        List<Tag> releases = github.tags(repo, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .sorted(Comparator.comparing(OpenvzChecker::version, Arrays::compare).reversed())
-                .toList();
+        List<Tag> releases = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE);
         if (!releases.isEmpty()) {
             Tag newest = releases.get(0);
             LocalDate date = github.tagDate(repo, newest).map(GitHubClient.Commit::day).orElse(null);
@@ -84,9 +80,5 @@ public final class OpenvzChecker implements Checker {
             return Assessment.unverified(repo + " has no release tags and no commits on " + repository.defaultBranch());
         }
         return context.rules().assess(integration, evidence);
-    }
-
-    private static int[] version(Tag tag) {
-        return Arrays.stream(tag.name().substring(1).split("\\.")).mapToInt(Integer::parseInt).toArray();
     }
 }
