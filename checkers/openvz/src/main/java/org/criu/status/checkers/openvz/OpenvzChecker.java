@@ -1,7 +1,6 @@
 package org.criu.status.checkers.openvz;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
@@ -54,11 +54,7 @@ public final class OpenvzChecker implements Checker {
         Repository repository = found.get();
         String repo = repository.fullName();
         List<Evidence> evidence = new ArrayList<>();
-        if (repository.archived()) {
-            evidence.add(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
-                    repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
-                    repo + " is archived (read-only) on GitHub"));
-        }
+        GitHubEvidence.archived(repository).ifPresent(evidence::add);
         // The default branch stopped in 2023 while release tags went on: tags, not the branch, say what ships.
         List<Tag> releases = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE);
         if (!releases.isEmpty()) {

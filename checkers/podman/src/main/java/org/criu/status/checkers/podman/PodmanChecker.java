@@ -10,6 +10,7 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.SourceException;
@@ -61,11 +62,7 @@ public final class PodmanChecker implements Checker {
         Repository repository = found.get();
         String repo = repository.fullName();
         List<Evidence> evidence = new ArrayList<>();
-        if (repository.archived()) {
-            evidence.add(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
-                    repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
-                    repo + " is archived (read-only) on GitHub"));
-        }
+        GitHubEvidence.archived(repository).ifPresent(evidence::add);
         List<Release> releases = Versions.newestFirst(
                 github.releases(repo, 1).stream().filter(r -> !r.prerelease()).toList(), Release::tagName, RELEASE);
         if (releases.isEmpty()) {

@@ -15,6 +15,7 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.SourceException;
@@ -105,11 +106,11 @@ public final class SubgraphOsChecker implements Checker {
 
     /** The project says it ended: archived by its owners, or an end-of-project line in description or README. */
     private static Optional<Evidence> ending(Repository r, Optional<Readme> readme) {
-        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
-        if (r.archived()) {
-            return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
-                    r.fullName() + " is archived (read-only)"));
+        Optional<Evidence> archived = GitHubEvidence.archived(r);
+        if (archived.isPresent()) {
+            return archived;
         }
+        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
         Optional<String> said = r.description().filter(d -> ENDED.matcher(d).find());
         if (said.isPresent()) {
             return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
