@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Repository;
@@ -63,13 +62,12 @@ public final class OpenvzChecker implements Checker {
             evidence.add(Evidence.of(Signal.RELEASED, "github", "https://github.com/" + repo + "/tree/" + newest.name(),
                     date, repo + " " + newest.name() + ", the newest of " + releases.size() + " release tags"));
         } else {
-            // No release at all: the fork is work in progress, or inactive once its branch has been quiet for long.
+            // No release at all: the fork is work in progress, dated by its last commit (the rules call it stalled
+            // once that is years old).
             Optional<GitHubClient.Commit> head = github.commit(repo, repository.defaultBranch());
             if (head.isPresent()) {
-                LocalDate last = head.get().day();
-                boolean quiet = last.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(context.clock()));
-                evidence.add(Evidence.of(quiet ? Signal.INACTIVE : Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(),
-                        last, repo + ": no release tags; last commit on " + repository.defaultBranch()));
+                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(), head.get().day(),
+                        repo + ": no release tags; last commit on " + repository.defaultBranch()));
             }
         }
         if (evidence.isEmpty()) {
