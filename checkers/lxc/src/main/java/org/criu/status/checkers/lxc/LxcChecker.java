@@ -131,8 +131,9 @@ public final class LxcChecker implements Checker {
         Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
         Optional<Driver> ltsDriver = lts.isPresent() ? Optional.of(driverAt(github, lts.get())) : Optional.empty();
         boolean ltsKeeps = ltsDriver.filter(Driver::drivesCriu).isPresent();
+        // Reports print the qualifier in parentheses after the status: no parentheses of its own inside.
         String qualifier = "LXD removed CRIU in " + removedIn.tagName()
-                + (ltsKeeps ? " (LTS " + series(lts.get()) + " keeps it)" : "");
+                + (ltsKeeps ? "; LTS " + series(lts.get()) + " keeps it" : "");
         evidence.add(Evidence.of(Signal.REMOVED, "github", removedDriver.url(), day(removedIn),
                 removedIn.tagName() + ": " + removedDriver.describe() + "; " + lastWith.tagName() + " had "
                         + lastDriver.mentions() + " mentions and CRIU calls"
