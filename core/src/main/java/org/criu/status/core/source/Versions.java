@@ -1,8 +1,11 @@
 package org.criu.status.core.source;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.versioning.ComparableVersion;
@@ -70,5 +73,17 @@ public final class Versions {
     /** Whether {@code a} names a newer version than {@code b}. */
     public static boolean isNewer(String a, String b) {
         return compare(a, b) > 0;
+    }
+
+    /**
+     * The releases among {@code items}, newest first: those whose whole name matches {@code shape}, ordered by
+     * {@link #compare}; equal versions keep their order. The shape is a checker's idea of a release, so what
+     * it is not ("bash-5.3-rc2", "next-3.8", Weston's x.y.9x pre-releases) never becomes the newest.
+     */
+    public static <T> List<T> newestFirst(Collection<T> items, Function<? super T, String> name, Pattern shape) {
+        Comparator<T> oldestFirst = Comparator.comparing(name, ORDER);
+        return items.stream().filter(item -> shape.matcher(name.apply(item)).matches())
+                .sorted(oldestFirst.reversed())
+                .toList();
     }
 }

@@ -567,7 +567,7 @@ class VerdictRulesTest {
     class ExamplesFromThePage {
 
         private Integration entry(String heading) throws Exception {
-            try (var in = VerdictRulesTest.class.getResourceAsStream("/pages/integration-current.wiki")) {
+            try (var in = VerdictRulesTest.class.getResourceAsStream("/org/criu/status/core/page/integration-current.wiki")) {
                 String wikitext = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 return WikitextParser.parse(wikitext, "Integration").stream()
                         .filter(i -> i.heading().equals(heading)).findFirst().orElseThrow();

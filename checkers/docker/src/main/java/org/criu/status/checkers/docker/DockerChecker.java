@@ -2,11 +2,8 @@ package org.criu.status.checkers.docker;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
@@ -14,6 +11,7 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -28,7 +26,7 @@ public final class DockerChecker implements Checker {
     static final String COMMAND = "cli/command/checkpoint/cmd.go";
     static final String REFERENCE = "docs/reference/commandline/checkpoint.md";
     static final String EXPERIMENTAL = "experimental";
-    private static final Pattern RELEASE = Pattern.compile("v(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+    private static final Pattern RELEASE = Pattern.compile("v\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     /** cobra's annotation map entry that hides a command unless the daemon runs experimental features. */
     private static final Pattern EXPERIMENTAL_ANNOTATION = Pattern.compile("\"experimental\"\\s*:");
     private static final Pattern EXPERIMENTAL_WORD = Pattern.compile("(?i)\\bexperimental\\b");
@@ -53,10 +51,7 @@ public final class DockerChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        List<Tag> releases = github.tags(REPO, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .sorted(Comparator.comparing(DockerChecker::version, Arrays::compare).reversed())
-                .toList();
+        List<Tag> releases = Versions.newestFirst(github.tags(REPO, 1), Tag::name, RELEASE);
         if (releases.isEmpty()) {
             return Assessment.unverified("no vX.Y.Z release tags in " + REPO);
         }
@@ -138,11 +133,5 @@ public final class DockerChecker implements Checker {
 
     private static String lineAt(String text, int line) {
         return text.lines().skip(line - 1).findFirst().orElse("").strip();
-    }
-
-    private static int[] version(Tag tag) {
-        Matcher m = RELEASE.matcher(tag.name());
-        m.matches();
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 }

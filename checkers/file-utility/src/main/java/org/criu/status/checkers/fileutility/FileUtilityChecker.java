@@ -1,7 +1,6 @@
 package org.criu.status.checkers.fileutility;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,6 +11,7 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -24,7 +24,7 @@ public final class FileUtilityChecker implements Checker {
 
     static final String REPO = "file/file";
     static final String MAGIC = "magic/Magdir/linux";
-    private static final Pattern RELEASE = Pattern.compile("FILE(\\d+)_(\\d+)");
+    private static final Pattern RELEASE = Pattern.compile("FILE\\d+_\\d+");
     private static final Pattern CRIU = Pattern.compile("\\bCRIU\\b");
     private static final Pattern VERSION_IN_NOTES = Pattern.compile("\\b(\\d+)\\.(\\d+)\\b");
 
@@ -46,10 +46,7 @@ public final class FileUtilityChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        List<Tag> releases = github.tags(REPO, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .sorted(Comparator.comparingInt((Tag t) -> version(t)[0]).thenComparingInt(t -> version(t)[1]).reversed())
-                .toList();
+        List<Tag> releases = Versions.newestFirst(github.tags(REPO, 1), Tag::name, RELEASE);
         if (releases.isEmpty()) {
             return Assessment.unverified("no FILE<major>_<minor> release tags in " + REPO);
         }
@@ -124,11 +121,5 @@ public final class FileUtilityChecker implements Checker {
             }
         }
         return Optional.empty();
-    }
-
-    private static int[] version(Tag tag) {
-        Matcher m = RELEASE.matcher(tag.name());
-        m.matches();
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 }

@@ -3,8 +3,6 @@ package org.criu.status.checkers.lxc;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,6 +14,7 @@ import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -38,10 +37,10 @@ public final class LxcChecker implements Checker {
     /** How many LXD feature releases to look back for the last one that still drove CRIU (raw reads, not API). */
     static final int LXD_LOOKBACK = 12;
 
-    private static final Pattern LXC_RELEASE = Pattern.compile("(?:v|lxc-)(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+    private static final Pattern LXC_RELEASE = Pattern.compile("(?:v|lxc-)\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     /** LXD feature releases have two numbers (lxd-6.6); LTS point releases three (lxd-5.21.7). */
-    private static final Pattern LXD_FEATURE = Pattern.compile("lxd-(\\d{1,9})\\.(\\d{1,9})");
-    private static final Pattern LXD_LTS = Pattern.compile("lxd-(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+    private static final Pattern LXD_FEATURE = Pattern.compile("lxd-\\d{1,9}\\.\\d{1,9}");
+    private static final Pattern LXD_LTS = Pattern.compile("lxd-(\\d{1,9}\\.\\d{1,9})\\.\\d{1,9}");
     private static final Pattern CRIU_WORD = Pattern.compile("(?i)\\bcriu\\b");
     /**
      * LXD drives CRIU through liblxc's migrate operations. The word "criu" alone is no proof: it survives in a
@@ -77,10 +76,7 @@ public final class LxcChecker implements Checker {
     }
 
     private List<Evidence> lxcEvidence(GitHubClient github) throws SourceException {
-        List<Tag> releases = github.tags(LXC_REPO, 1).stream()
-                .filter(t -> LXC_RELEASE.matcher(t.name()).matches())
-                .sorted(Comparator.comparing((Tag t) -> numbers(LXC_RELEASE, t.name()), Arrays::compare).reversed())
-                .toList();
+        List<Tag> releases = Versions.newestFirst(github.tags(LXC_REPO, 1), Tag::name, LXC_RELEASE);
         if (releases.isEmpty()) {
             return List.of();
         }
@@ -103,7 +99,7 @@ public final class LxcChecker implements Checker {
 
     private List<Evidence> lxdEvidence(GitHubClient github) throws SourceException {
         List<Release> releases = github.releases(LXD_REPO, 1).stream().filter(r -> !r.prerelease()).toList();
-        List<Release> feature = newestFirst(releases, LXD_FEATURE);
+        List<Release> feature = Versions.newestFirst(releases, Release::tagName, LXD_FEATURE);
         if (feature.isEmpty()) {
             return List.of();
         }
@@ -132,11 +128,12 @@ public final class LxcChecker implements Checker {
     private List<Evidence> removal(GitHubClient github, List<Release> releases, Release newest, Release removedIn,
                                    Driver removedDriver, Release lastWith, Driver lastDriver) throws SourceException {
         List<Evidence> evidence = new ArrayList<>();
-        Optional<Release> lts = newestFirst(releases, LXD_LTS).stream().findFirst();
+        Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
         Optional<Driver> ltsDriver = lts.isPresent() ? Optional.of(driverAt(github, lts.get())) : Optional.empty();
         boolean ltsKeeps = ltsDriver.filter(Driver::drivesCriu).isPresent();
+        // Reports print the qualifier in parentheses after the status: no parentheses of its own inside.
         String qualifier = "LXD removed CRIU in " + removedIn.tagName()
-                + (ltsKeeps ? " (LTS " + series(lts.get()) + " keeps it)" : "");
+                + (ltsKeeps ? "; LTS " + series(lts.get()) + " keeps it" : "");
         evidence.add(Evidence.of(Signal.REMOVED, "github", removedDriver.url(), day(removedIn),
                 removedIn.tagName() + ": " + removedDriver.describe() + "; " + lastWith.tagName() + " had "
                         + lastDriver.mentions() + " mentions and CRIU calls"
@@ -199,16 +196,10 @@ public final class LxcChecker implements Checker {
         return new Driver(url, mentions(source), 0, "");
     }
 
-    private static List<Release> newestFirst(List<Release> releases, Pattern pattern) {
-        return releases.stream().filter(r -> pattern.matcher(r.tagName()).matches())
-                .sorted(Comparator.comparing((Release r) -> numbers(pattern, r.tagName()), Arrays::compare).reversed())
-                .toList();
-    }
-
     /** "5.21" for lxd-5.21.7. */
     private static String series(Release lts) {
-        int[] v = numbers(LXD_LTS, lts.tagName());
-        return v[0] + "." + v[1];
+        Matcher m = LXD_LTS.matcher(lts.tagName());
+        return m.matches() ? m.group(1) : lts.tagName();
     }
 
     private static int mentions(String text) {
@@ -217,18 +208,6 @@ public final class LxcChecker implements Checker {
 
     private static LocalDate day(Release release) {
         return release.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
-    }
-
-    private static int[] numbers(Pattern pattern, String name) {
-        Matcher m = pattern.matcher(name);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(name + " does not match " + pattern);
-        }
-        int[] v = new int[m.groupCount()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Integer.parseInt(m.group(i + 1));
-        }
-        return v;
     }
 
     /** A markdown line as a reader sees it: links and MyST roles reduced to their text. */

@@ -72,7 +72,7 @@ class LxcCheckerTest {
 
         assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
         assertThat(finding.suggestedStatus()).contains(Status.READY);
-        assertThat(finding.qualifier()).contains("LXD removed CRIU in lxd-6.6 (LTS 5.21 keeps it)");
+        assertThat(finding.qualifier()).contains("LXD removed CRIU in lxd-6.6; LTS 5.21 keeps it");
 
         Evidence lxc = finding.evidence().get(0);
         assertThat(lxc.component()).contains("LXC");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
@@ -33,15 +34,8 @@ public final class OpenJdkCracChecker implements Checker {
     static final String CRAC_API_FILE = "src/java.base/share/classes/jdk/crac/Core.java";
     static final String NOT_MAINLINE = "in CRaC-enabled builds (Azul Zulu), not mainline OpenJDK";
 
-    private static final Comparator<ZuluPackage> BY_JAVA_VERSION = (a, b) -> {
-        for (int i = 0; i < Math.min(a.javaVersion().size(), b.javaVersion().size()); i++) {
-            int c = Integer.compare(a.javaVersion().get(i), b.javaVersion().get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.javaVersion().size(), b.javaVersion().size());
-    };
+    /** org.crac release tags: "1.5.0". */
+    private static final Pattern API_RELEASE = Pattern.compile("v?\\d+(\\.\\d+)*");
 
     @Override
     public String id() {
@@ -66,13 +60,13 @@ public final class OpenJdkCracChecker implements Checker {
                 .toList();
         boolean inMainline = context.github().file(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE).isPresent();
         Optional<AtomFeedClient.Entry> apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
-                .flatMap(feed -> feed.entries().stream()
-                        .filter(e -> Versions.version(e.title()).isPresent())
-                        .max(Comparator.comparing(AtomFeedClient.Entry::title, Versions.order())));
+                .flatMap(feed -> Versions.newestFirst(feed.entries(), AtomFeedClient.Entry::title, API_RELEASE).stream()
+                        .findFirst());
 
         List<Evidence> evidence = new ArrayList<>();
         if (!builds.isEmpty()) {
-            ZuluPackage newest = builds.stream().max(BY_JAVA_VERSION).orElseThrow();
+            ZuluPackage newest = builds.stream()
+                    .max(Comparator.comparing(ZuluPackage::javaVersionText, Versions.order())).orElseThrow();
             String javas = builds.stream().map(ZuluPackage::javaMajor).distinct().sorted().map(String::valueOf)
                     .collect(Collectors.joining(", "));
             Evidence shipped = Evidence.of(Signal.RELEASED, "azul", AzulClient.CRAC_DOWNLOADS, null,

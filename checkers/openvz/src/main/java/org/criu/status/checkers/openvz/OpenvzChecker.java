@@ -1,21 +1,19 @@
 package org.criu.status.checkers.openvz;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -55,38 +53,26 @@ public final class OpenvzChecker implements Checker {
         Repository repository = found.get();
         String repo = repository.fullName();
         List<Evidence> evidence = new ArrayList<>();
-        if (repository.archived()) {
-            evidence.add(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
-                    repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
-                    repo + " is archived (read-only) on GitHub"));
-        }
+        GitHubEvidence.archived(repository).ifPresent(evidence::add);
         // The default branch stopped in 2023 while release tags went on: tags, not the branch, say what ships.
-        List<Tag> releases = github.tags(repo, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .sorted(Comparator.comparing(OpenvzChecker::version, Arrays::compare).reversed())
-                .toList();
+        List<Tag> releases = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE);
         if (!releases.isEmpty()) {
             Tag newest = releases.get(0);
             LocalDate date = github.tagDate(repo, newest).map(GitHubClient.Commit::day).orElse(null);
             evidence.add(Evidence.of(Signal.RELEASED, "github", "https://github.com/" + repo + "/tree/" + newest.name(),
                     date, repo + " " + newest.name() + ", the newest of " + releases.size() + " release tags"));
         } else {
-            // No release at all: the fork is work in progress, or inactive once its branch has been quiet for long.
+            // No release at all: the fork is work in progress, dated by its last commit (the rules call it stalled
+            // once that is years old).
             Optional<GitHubClient.Commit> head = github.commit(repo, repository.defaultBranch());
             if (head.isPresent()) {
-                LocalDate last = head.get().day();
-                boolean quiet = last.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(context.clock()));
-                evidence.add(Evidence.of(quiet ? Signal.INACTIVE : Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(),
-                        last, repo + ": no release tags; last commit on " + repository.defaultBranch()));
+                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(), head.get().day(),
+                        repo + ": no release tags; last commit on " + repository.defaultBranch()));
             }
         }
         if (evidence.isEmpty()) {
             return Assessment.unverified(repo + " has no release tags and no commits on " + repository.defaultBranch());
         }
         return context.rules().assess(integration, evidence);
-    }
-
-    private static int[] version(Tag tag) {
-        return Arrays.stream(tag.name().substring(1).split("\\.")).mapToInt(Integer::parseInt).toArray();
     }
 }

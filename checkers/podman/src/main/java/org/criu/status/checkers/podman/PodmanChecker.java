@@ -3,19 +3,18 @@ package org.criu.status.checkers.podman;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -33,7 +32,7 @@ public final class PodmanChecker implements Checker {
     static final List<String> MAN_PAGES = List.of(MAN_DIR + "/podman-container-checkpoint.1.md",
             MAN_DIR + "/podman-container-checkpoint.1.md.in");
     static final String NOTES = "RELEASE_NOTES.md";
-    private static final Pattern RELEASE = Pattern.compile("v(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+    private static final Pattern RELEASE = Pattern.compile("v\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     private static final Pattern CHECKPOINT = Pattern.compile("(?i)\\bcheckpoint");
     private static final Pattern REMOVAL = Pattern.compile("(?i)\\b(removed|dropped|no longer supported)\\b");
 
@@ -63,15 +62,9 @@ public final class PodmanChecker implements Checker {
         Repository repository = found.get();
         String repo = repository.fullName();
         List<Evidence> evidence = new ArrayList<>();
-        if (repository.archived()) {
-            evidence.add(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
-                    repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
-                    repo + " is archived (read-only) on GitHub"));
-        }
-        List<Release> releases = github.releases(repo, 1).stream()
-                .filter(r -> !r.prerelease() && RELEASE.matcher(r.tagName()).matches())
-                .sorted(Comparator.comparing(PodmanChecker::version, Arrays::compare).reversed())
-                .toList();
+        GitHubEvidence.archived(repository).ifPresent(evidence::add);
+        List<Release> releases = Versions.newestFirst(
+                github.releases(repo, 1).stream().filter(r -> !r.prerelease()).toList(), Release::tagName, RELEASE);
         if (releases.isEmpty()) {
             return evidence.isEmpty() ? Assessment.unverified("no vX.Y.Z releases in " + repo)
                     : context.rules().assess(integration, evidence);
@@ -140,11 +133,5 @@ public final class PodmanChecker implements Checker {
             }
         }
         return Optional.empty();
-    }
-
-    private static int[] version(Release release) {
-        Matcher m = RELEASE.matcher(release.tagName());
-        m.matches();
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 }

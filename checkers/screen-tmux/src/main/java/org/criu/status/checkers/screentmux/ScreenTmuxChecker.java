@@ -3,10 +3,8 @@ package org.criu.status.checkers.screentmux;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
@@ -15,6 +13,7 @@ import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -29,13 +28,9 @@ public final class ScreenTmuxChecker implements Checker {
     static final String CHANGES = "CHANGES";
     static final String RESURRECT_SEARCH = "repo:tmux-plugins/tmux-resurrect criu";
     /** Release tags: "3.5", "3.7c", "1.9a"; anything else ("next-3.8", "openbsd-...") is not a release. */
-    private static final Pattern RELEASE = Pattern.compile("(\\d+)\\.(\\d+)([a-z]?)");
+    private static final Pattern RELEASE = Pattern.compile("\\d+\\.\\d+[a-z]?");
     private static final Pattern CRIU = Pattern.compile("\\bcriu\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTION = Pattern.compile("^CHANGES FROM .*", Pattern.CASE_INSENSITIVE);
-    private static final Comparator<Tag> BY_VERSION = Comparator
-            .comparingInt((Tag t) -> Integer.parseInt(release(t).group(1)))
-            .thenComparingInt(t -> Integer.parseInt(release(t).group(2)))
-            .thenComparing(t -> release(t).group(3));
 
     @Override
     public String id() {
@@ -56,9 +51,7 @@ public final class ScreenTmuxChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<Tag> newest = github.tags(TMUX, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .max(BY_VERSION);
+        Optional<Tag> newest = Versions.newestFirst(github.tags(TMUX, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
             return Assessment.unverified("no release tags (like 3.5a) in " + TMUX);
         }
@@ -108,11 +101,5 @@ public final class ScreenTmuxChecker implements Checker {
         Signal signal = open && issue.pullRequest() ? Signal.IN_DEVELOPMENT : Signal.CONTEXT;
         return Evidence.of(signal, "github", issue.htmlUrl(), opened,
                 "tmux-resurrect " + kind + " #" + issue.number() + " \"" + issue.title() + "\" (" + state + ")");
-    }
-
-    private static Matcher release(Tag tag) {
-        Matcher m = RELEASE.matcher(tag.name());
-        m.matches();
-        return m;
     }
 }

@@ -2,10 +2,8 @@ package org.criu.status.checkers.shell;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
@@ -13,6 +11,7 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -27,13 +26,9 @@ public final class ShellChecker implements Checker {
     /** The files a bash release documents its changes in; each is a separate citation. */
     static final List<String> NOTES = List.of("NEWS", "CHANGES");
     /** Releases only: "bash-5.3", "bash-4.1.11"; not "bash-5.3-rc2" nor "devel-base-dist". */
-    private static final Pattern RELEASE = Pattern.compile("bash-(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern RELEASE = Pattern.compile("bash-\\d+\\.\\d+(?:\\.\\d+)?");
     /** A word, not a substring: bash's Catalan translation says "escriu" ("writes"). */
     private static final Pattern CRIU = Pattern.compile("\\bcriu\\b|restore-sibling", Pattern.CASE_INSENSITIVE);
-    private static final Comparator<Tag> BY_VERSION = Comparator
-            .comparingInt((Tag t) -> part(t, 1))
-            .thenComparingInt(t -> part(t, 2))
-            .thenComparingInt(t -> part(t, 3));
 
     @Override
     public String id() {
@@ -54,9 +49,7 @@ public final class ShellChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<Tag> newest = github.tags(BASH, 1).stream()
-                .filter(t -> RELEASE.matcher(t.name()).matches())
-                .max(BY_VERSION);
+        Optional<Tag> newest = Versions.newestFirst(github.tags(BASH, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
             return Assessment.unverified("no release tags (like bash-5.2) in " + BASH);
         }
@@ -94,11 +87,5 @@ public final class ShellChecker implements Checker {
         }
         return Evidence.of(Signal.ABSENT, "github", blob, released,
                 release.name() + " " + path + ": no mention of CRIU or restore-sibling");
-    }
-
-    private static int part(Tag tag, int group) {
-        Matcher m = RELEASE.matcher(tag.name());
-        m.matches();
-        return m.group(group) == null ? 0 : Integer.parseInt(m.group(group));
     }
 }

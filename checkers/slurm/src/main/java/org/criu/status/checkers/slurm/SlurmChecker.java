@@ -2,7 +2,6 @@ package org.criu.status.checkers.slurm;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,6 +14,7 @@ import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
@@ -45,7 +45,7 @@ public final class SlurmChecker implements Checker {
     private static final Pattern REMOVED = Pattern.compile("(?i)\\b(removed|remove)\\b");
     private static final Pattern NOT_YET = Pattern.compile("(?i)\\bwill\\s+be\\s+removed\\b|\\bdeprecat");
     private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
-    private static final Pattern RELEASE_TAG = Pattern.compile("slurm-(\\d+)-(\\d+)-(\\d+)-(\\d+)");
+    private static final Pattern RELEASE_TAG = Pattern.compile("slurm-\\d+-\\d+-\\d+-\\d+");
 
     /** A removal announcement: where it was read, its first line number and the bullet's text. */
     record RemovalNotice(String tag, String path, int firstLine, int lastLine, String text,
@@ -197,8 +197,7 @@ public final class SlurmChecker implements Checker {
     /** A CRIU plugin in the tree: released if the newest release tag carries it, else in development. */
     private static Evidence criuPluginEvidence(GitHubClient github, String repo, String branch, String pluginPath)
             throws SourceException {
-        Optional<Tag> newest = github.tags(repo, 1).stream().filter(t -> RELEASE_TAG.matcher(t.name()).matches())
-                .max(Comparator.comparing(SlurmChecker::versionKey));
+        Optional<Tag> newest = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE_TAG).stream().findFirst();
         if (newest.isPresent() && github.file(repo, newest.get().name(), pluginPath + "/Makefile.am").isPresent()) {
             Tag tag = newest.get();
             return Evidence.of(Signal.RELEASED, "github",
@@ -217,12 +216,5 @@ public final class SlurmChecker implements Checker {
 
     private static long directories(List<Entry> entries) {
         return entries.stream().filter(e -> "dir".equals(e.type())).count();
-    }
-
-    private static String versionKey(Tag tag) {
-        Matcher m = RELEASE_TAG.matcher(tag.name());
-        m.matches();
-        return String.format("%04d.%04d.%04d.%04d", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
     }
 }

@@ -2,7 +2,6 @@ package org.criu.status.checkers.subgraphos;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.SourceException;
@@ -71,7 +70,7 @@ public final class SubgraphOsChecker implements Checker {
             Optional<Readme> readme = readme(github, r);
             ending(r, readme).ifPresent(endings::add);
             if (readme.isPresent()) {
-                evidence.add(readmeEvidence(r, readme.get(), lastPush, context.clock()));
+                evidence.add(readmeEvidence(r, readme.get(), lastPush));
             }
             evidence.add(Evidence.of(Signal.CONTEXT, "github", r.htmlUrl() + "/commits/" + r.defaultBranch(),
                     lastPush.orElse(null), r.fullName() + ": last push " + lastPush.map(LocalDate::toString)
@@ -84,7 +83,7 @@ public final class SubgraphOsChecker implements Checker {
         Signal endSignal = endings.size() == found ? Signal.PROJECT_ENDED : Signal.CONTEXT;
         endings.forEach(e -> evidence.add(0, new Evidence(endSignal, e.source(), e.url(), e.date(), e.quote(),
                 e.component(), e.qualifier())));
-        evidence.addAll(searchEvidence(github.searchIssues(QUERY), context.clock()));
+        evidence.addAll(searchEvidence(github.searchIssues(QUERY)));
         return context.rules().assess(integration, evidence);
     }
 
@@ -105,11 +104,11 @@ public final class SubgraphOsChecker implements Checker {
 
     /** The project says it ended: archived by its owners, or an end-of-project line in description or README. */
     private static Optional<Evidence> ending(Repository r, Optional<Readme> readme) {
-        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
-        if (r.archived()) {
-            return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
-                    r.fullName() + " is archived (read-only)"));
+        Optional<Evidence> archived = GitHubEvidence.archived(r);
+        if (archived.isPresent()) {
+            return archived;
         }
+        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
         Optional<String> said = r.description().filter(d -> ENDED.matcher(d).find());
         if (said.isPresent()) {
             return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
@@ -128,11 +127,11 @@ public final class SubgraphOsChecker implements Checker {
     }
 
     /** CRIU in a README is work in the tree, dated by the last push (so old work reads as stalled). */
-    private static Evidence readmeEvidence(Repository r, Readme readme, Optional<LocalDate> lastPush, Clock clock) {
+    private static Evidence readmeEvidence(Repository r, Readme readme, Optional<LocalDate> lastPush) {
         String[] lines = readme.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (CRIU.matcher(lines[i]).find()) {
-                return Evidence.of(work(lastPush, clock), "github", readme.url() + "#L" + (i + 1),
+                return Evidence.of(Signal.IN_DEVELOPMENT, "github", readme.url() + "#L" + (i + 1),
                         lastPush.orElse(null), r.fullName() + " " + readme.path() + ": " + lines[i].strip());
             }
         }
@@ -141,10 +140,10 @@ public final class SubgraphOsChecker implements Checker {
     }
 
     /**
-     * A pull request with CRIU in its title is work on it; other hits (issues, pull requests that only mention
-     * CRIU in passing) are cited as context.
+     * A pull request with CRIU in its title is work on it, dated by its closing or opening (so old work reads as
+     * stalled); other hits (issues, pull requests that only mention CRIU in passing) are cited as context.
      */
-    private static List<Evidence> searchEvidence(List<Issue> results, Clock clock) {
+    private static List<Evidence> searchEvidence(List<Issue> results) {
         List<Evidence> evidence = new ArrayList<>();
         boolean work = false;
         for (Issue issue : results) {
@@ -152,7 +151,7 @@ public final class SubgraphOsChecker implements Checker {
             if (issue.pullRequest() && CRIU.matcher(issue.title()).find()) {
                 work = true;
                 Instant when = issue.closedAt().orElse(issue.createdAt());
-                evidence.add(Evidence.of(work(Optional.of(day(when)), clock), "github", issue.htmlUrl(), day(when),
+                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", issue.htmlUrl(), day(when),
                         kind + issue.number() + " (" + issue.state() + "): " + issue.title()));
             } else {
                 evidence.add(Evidence.of(Signal.CONTEXT, "github", issue.htmlUrl(), day(issue.createdAt()),
@@ -166,16 +165,6 @@ public final class SubgraphOsChecker implements Checker {
                             + (results.isEmpty() ? "; no issue mentions it either" : "")));
         }
         return evidence;
-    }
-
-    /**
-     * Work on CRIU: in development, or inactive once older than the shared stale age. VerdictRules would
-     * derive "stalled" from an old IN_DEVELOPMENT itself, but then finds no evidence supporting "stalled"
-     * and fails; saying INACTIVE here gives the same verdict without that failure.
-     */
-    private static Signal work(Optional<LocalDate> when, Clock clock) {
-        boolean stale = when.map(d -> d.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(clock))).orElse(false);
-        return stale ? Signal.INACTIVE : Signal.IN_DEVELOPMENT;
     }
 
     private static LocalDate day(Instant instant) {

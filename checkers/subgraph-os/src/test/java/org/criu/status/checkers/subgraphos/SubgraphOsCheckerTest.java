@@ -113,7 +113,7 @@ class SubgraphOsCheckerTest {
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
         assertThat(finding.evidence()).anySatisfy(e -> {
             assertThat(e.signal()).isEqualTo(Signal.CONTEXT);
-            assertThat(e.quote()).isEqualTo("subgraph/oz is archived (read-only)");
+            assertThat(e.quote()).isEqualTo("subgraph/oz is archived (read-only) on GitHub");
         });
     }
 

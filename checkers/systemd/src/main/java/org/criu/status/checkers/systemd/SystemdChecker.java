@@ -2,7 +2,6 @@ package org.criu.status.checkers.systemd;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Release;
@@ -72,7 +70,7 @@ public final class SystemdChecker implements Checker {
         List<Evidence> evidence = new ArrayList<>();
         for (Issue item : about) {
             evidence.add(item.pullRequest()
-                    ? pullRequest(item, merged.contains(item.number()), releases, context.clock())
+                    ? pullRequest(item, merged.contains(item.number()), releases)
                     : request(item, !merged.isEmpty()));
         }
         return context.rules().assess(integration, evidence);
@@ -80,12 +78,12 @@ public final class SystemdChecker implements Checker {
 
     /**
      * A pull request: open is work; merged is released once a release came after it; closed without merging
-     * was turned down.
+     * was turned down. Work is dated, so the rules call it stalled once it is years old.
      */
-    private static Evidence pullRequest(Issue pr, boolean merged, List<Release> releases, Clock clock) {
+    private static Evidence pullRequest(Issue pr, boolean merged, List<Release> releases) {
         String head = "#" + pr.number() + " " + pr.title();
         if ("open".equals(pr.state())) {
-            return Evidence.of(work(day(pr.createdAt()), clock), "github", pr.htmlUrl(), day(pr.createdAt()),
+            return Evidence.of(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(pr.createdAt()),
                     head + ": pull request open since " + day(pr.createdAt()));
         }
         Instant closed = pr.closedAt().orElse(pr.createdAt());
@@ -102,7 +100,7 @@ public final class SystemdChecker implements Checker {
             return Evidence.of(Signal.RELEASED, "github", r.htmlUrl(), day(r.publishedAt().orElseThrow()),
                     r.tagName() + " ships " + head + " (merged " + day(closed) + ")");
         }
-        return Evidence.of(work(day(closed), clock), "github", pr.htmlUrl(), day(closed),
+        return Evidence.of(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(closed),
                 head + ": merged " + day(closed) + ", in no release yet");
     }
 
@@ -128,16 +126,6 @@ public final class SystemdChecker implements Checker {
 
     static String searchUrl(String query) {
         return "https://github.com/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&type=issues";
-    }
-
-    /**
-     * Work on CRIU: in development, or inactive once older than the shared stale age. VerdictRules would
-     * derive "stalled" from an old IN_DEVELOPMENT itself, but then finds no evidence supporting "stalled"
-     * and fails; saying INACTIVE here gives the same verdict without that failure.
-     */
-    private static Signal work(LocalDate when, Clock clock) {
-        boolean stale = when.plus(VerdictRules.STALE_AFTER).isBefore(LocalDate.now(clock));
-        return stale ? Signal.INACTIVE : Signal.IN_DEVELOPMENT;
     }
 
     private static LocalDate day(Instant instant) {

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
@@ -32,9 +30,8 @@ public final class WestonChecker implements Checker {
     static final String PROJECT = "wayland/weston";
     /** Every optional Weston feature is a meson option; newer meson also reads meson.options. */
     static final List<String> OPTION_FILES = List.of("meson_options.txt", "meson.options");
-    private static final Pattern RELEASE = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
-    /** Weston numbers alphas and release candidates x.y.91 to x.y.99. */
-    private static final int FIRST_PRERELEASE_PATCH = 90;
+    /** X.Y.Z with Z below 90: Weston numbers alphas and release candidates x.y.91 to x.y.99. */
+    private static final Pattern RELEASE = Pattern.compile("\\d+\\.\\d+\\.[1-8]?\\d");
     private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
 
     @Override
@@ -56,9 +53,7 @@ public final class WestonChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitLabClient gitlab = context.gitlab();
-        Optional<Tag> newest = gitlab.tags(PROJECT, 1).stream()
-                .filter(WestonChecker::isRelease)
-                .max(Comparator.comparing(Tag::name, Versions.order()));
+        Optional<Tag> newest = Versions.newestFirst(gitlab.tags(PROJECT, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
             return Assessment.unverified("no release tags (X.Y.Z) in " + PROJECT + " on " + gitlab.baseUrl());
         }
@@ -149,7 +144,7 @@ public final class WestonChecker implements Checker {
     private static Optional<Evidence> releaseNotes(List<Release> releases) {
         for (Release r : releases) {
             Optional<String> line = r.description().lines().filter(l -> CRIU.matcher(l).find()).findFirst();
-            if (line.isPresent() && isRelease(r.tagName())) {
+            if (line.isPresent() && RELEASE.matcher(r.tagName()).matches()) {
                 return Optional.of(Evidence.of(Signal.RELEASED, "gitlab", r.webUrl(), r.day().orElse(null),
                         r.tagName() + " release notes: " + line.get().strip()));
             }
@@ -186,15 +181,6 @@ public final class WestonChecker implements Checker {
             found.add(Evidence.of(signal, "gitlab", mr.webUrl(), day(when), quote));
         }
         return found;
-    }
-
-    static boolean isRelease(Tag tag) {
-        return isRelease(tag.name());
-    }
-
-    static boolean isRelease(String name) {
-        Matcher m = RELEASE.matcher(name);
-        return m.matches() && Integer.parseInt(m.group(3)) < FIRST_PRERELEASE_PATCH;
     }
 
     private static String mergeRequestSearchUrl(GitLabClient gitlab) {
