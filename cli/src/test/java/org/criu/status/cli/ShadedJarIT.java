@@ -65,4 +65,15 @@ class ShadedJarIT {
         assertThat(result.code()).isIn(0, 1);
         assertThat(result.out()).doesNotContain("no recording for").contains("\"integrations\" : 13");
     }
+
+    @Test
+    void theSampleReportInDocsIsWhatTheReadmeCommandPrintsToday() throws Exception {
+        Result result = run("check", "--replay", "examples/criu-2026-11");
+
+        assertThat(result.code()).isIn(0, 1);
+        assertThat(result.out()).as("docs/sample-report.txt is stale: regenerate it with "
+                        + "java -jar cli/target/integration-status.jar check --replay examples/criu-2026-11 "
+                        + "> docs/sample-report.txt")
+                .isEqualTo(Files.readString(ROOT.resolve("docs/sample-report.txt"), StandardCharsets.UTF_8));
+    }
 }

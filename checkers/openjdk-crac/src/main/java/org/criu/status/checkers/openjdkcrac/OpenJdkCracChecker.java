@@ -32,7 +32,7 @@ public final class OpenJdkCracChecker implements Checker {
     static final String MAINLINE_BRANCH = "master";
     /** Where the CRaC project's JDK keeps its API (openjdk/crac); mainline would carry it at the same path. */
     static final String CRAC_API_FILE = "src/java.base/share/classes/jdk/crac/Core.java";
-    static final String NOT_MAINLINE = "in CRaC-enabled builds (Azul Zulu), not mainline OpenJDK";
+    static final String NOT_MAINLINE = "in Azul Zulu CRaC builds, not mainline OpenJDK";
 
     /** org.crac release tags: "1.5.0". */
     private static final Pattern API_RELEASE = Pattern.compile("v?\\d+(\\.\\d+)*");

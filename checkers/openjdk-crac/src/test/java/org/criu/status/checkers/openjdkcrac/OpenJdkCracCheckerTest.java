@@ -59,7 +59,7 @@ class OpenJdkCracCheckerTest {
 
         assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
         assertThat(finding.suggestedStatus()).contains(Status.READY);
-        assertThat(finding.qualifier()).contains("in CRaC-enabled builds (Azul Zulu), not mainline OpenJDK");
+        assertThat(finding.qualifier()).contains("in Azul Zulu CRaC builds, not mainline OpenJDK");
         assertThat(finding.confidence()).contains(Confidence.HIGH);
         Evidence shipped = finding.evidence().get(0);
         assertThat(shipped.signal()).isEqualTo(Signal.RELEASED);
@@ -92,7 +92,7 @@ class OpenJdkCracCheckerTest {
         sourcesAsToday();
 
         Finding finding = server.finding(checker, entry("OpenJDK (CRaC)", "ready",
-                "Ships in CRaC-enabled builds (Azul Zulu), not mainline OpenJDK"));
+                "Ships in Azul Zulu CRaC builds, not mainline OpenJDK"));
 
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
     }
