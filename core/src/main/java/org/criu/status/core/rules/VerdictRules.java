@@ -138,10 +138,13 @@ public final class VerdictRules {
             if (stale) {
                 // Work untouched for years is what INACTIVE means; citing it as such keeps a "stalled"
                 // suggestion backed by evidence that supports stalled (the quote and link stay the same).
-                Evidence w = work.get();
-                Evidence inactive = new Evidence(Signal.INACTIVE, w.source(), w.url(), w.date(), w.quote(),
-                        w.component(), w.qualifier());
-                return new Observation(Status.STALLED, Confidence.MEDIUM, List.of(inactive), List.of(w));
+                // The newest work is stale, so all of it is: every piece is restated, newest first.
+                List<Evidence> allWork = list.stream().filter(e -> e.signal() == Signal.IN_DEVELOPMENT)
+                        .sorted(Comparator.comparing((Evidence e) -> e.date().orElse(LocalDate.MIN)).reversed())
+                        .toList();
+                List<Evidence> inactive = allWork.stream().map(w -> new Evidence(Signal.INACTIVE, w.source(),
+                        w.url(), w.date(), w.quote(), w.component(), w.qualifier())).toList();
+                return new Observation(Status.STALLED, Confidence.MEDIUM, inactive, allWork);
             }
             return observation(Status.STARTED, work.get(), list);
         }

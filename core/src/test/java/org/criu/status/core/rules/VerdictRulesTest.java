@@ -252,6 +252,18 @@ class VerdictRulesTest {
         }
 
         @Test
+        void everyPieceOfOldWorkIsCitedAsInactiveNewestFirst() {
+            Evidence older = ev(Signal.IN_DEVELOPMENT, A, "2019-01-01");
+            Evidence newer = ev(Signal.IN_DEVELOPMENT, C, "2023-05-01");
+
+            Assessment a = RULES.assess(page("started"), List.of(older, newer));
+
+            assertThat(a.suggested()).contains(Status.STALLED);
+            assertThat(a.evidence()).extracting(Evidence::signal).containsExactly(Signal.INACTIVE, Signal.INACTIVE);
+            assertThat(a.evidence()).extracting(Evidence::url).containsExactly(C, A);
+        }
+
+        @Test
         void oldWorkConfirmsAStalledPage() {
             Assessment a = RULES.assess(page("stalled"), List.of(ev(Signal.IN_DEVELOPMENT, C, "2022-02-15")));
 
