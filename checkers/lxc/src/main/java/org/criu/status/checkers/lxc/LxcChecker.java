@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
@@ -18,6 +19,7 @@ import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.Checker;
+import org.criu.status.core.spi.HeadingMatcher;
 
 /**
  * The combined "LXC/LXD" entry: LXC's CRIU driver (src/lxc/criu.c) and LXD's use of it, judged as two
@@ -68,9 +70,16 @@ public final class LxcChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
+        // An entry that names only one of the two (the 2015 page's "LXC") is checked for that one alone.
+        Set<String> named = HeadingMatcher.significantWords(integration.heading());
+        boolean both = !named.contains("lxc") && !named.contains("lxd");
         List<Evidence> evidence = new ArrayList<>();
-        evidence.addAll(lxcEvidence(github));
-        evidence.addAll(lxdEvidence(github));
+        if (both || named.contains("lxc")) {
+            evidence.addAll(lxcEvidence(github));
+        }
+        if (both || named.contains("lxd")) {
+            evidence.addAll(lxdEvidence(github));
+        }
         incusContext(github).ifPresent(evidence::add);
         return context.rules().assess(integration, evidence);
     }

@@ -104,6 +104,30 @@ class LxcCheckerTest {
     }
 
     @Test
+    void anEntryNamingOnlyLxcIsCheckedForLxcAloneWithNoLxdQualifier() {
+        lxcAsToday();
+        server.onGet(INCUS_DOC).text(fixture("incus-move-instances.md"));
+
+        Finding finding = server.finding(checker, entry("LXC", "ready"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.qualifier()).isEmpty();
+        assertThat(server.requestsFor(LXD_RELEASES)).isZero();
+    }
+
+    @Test
+    void anEntryNamingOnlyLxdIsCheckedForLxdAlone() {
+        lxdAsToday();
+        server.onGet(INCUS_DOC).text(fixture("incus-move-instances.md"));
+
+        Finding finding = server.finding(checker, entry("LXD", "ready"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
+        assertThat(finding.suggestedStatus()).contains(Status.DROPPED);
+        assertThat(server.requestsFor(LXC_TAGS)).isZero();
+    }
+
+    @Test
     void confirmsReadyWhenTheNewestLxdStillDrivesCriu() {
         lxcAsToday();
         server.onGet(LXD_RELEASES).json(fixture("lxd-releases-ok.json"));
