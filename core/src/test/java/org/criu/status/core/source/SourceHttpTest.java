@@ -10,7 +10,10 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The one place HTTP becomes data: found, not found, failed, and bodies that are not what was promised. */
+/**
+ * The one place HTTP becomes data: found, not found, failed, and bodies that are not what was promised.
+ * Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it.
+ */
 class SourceHttpTest {
 
     @RegisterExtension

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Fixtures: the repository, opal/mca listings (names from the real git trees at HEAD and at v4.0.0, which
  * still had crs), the changelog index as in the repository, v6.x series files trimmed to their headers, and
  * v5.0.x with the real C/R removal line at its real line 276 under the 5.0.0 heading (other lines blanked).
+ * Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it.
  */
 class OpenMpiCheckerTest {
 

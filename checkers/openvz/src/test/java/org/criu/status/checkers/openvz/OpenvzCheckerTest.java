@@ -19,6 +19,7 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it. */
 class OpenvzCheckerTest {
 
     @RegisterExtension

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Fixtures: the repository, src/plugins listings (names from the real git trees at HEAD and at 19.05) and
  * 20.02's RELEASE_NOTES with the real removal bullet at its real lines 39-41 (other lines blanked).
+ * Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it.
  */
 class SlurmCheckerTest {
 

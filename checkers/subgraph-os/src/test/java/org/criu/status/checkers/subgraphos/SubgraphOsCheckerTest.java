@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Fixtures: both repositories (pushed_at = their last commits, 2017-11-19 and 2019-04-02), their READMEs
  * trimmed to the first sections, and an empty issue search.
+ * Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it.
  */
 class SubgraphOsCheckerTest {
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Today's fixture is the real search answer trimmed to #258 and #41645 (numbers, titles, state, state reasons
  * and days as on GitHub). Pull requests in the flipped tests are hypothetical (#99001...).
+ * Runs against WireMock on loopback: the kit (SourceServer) rewrites each real origin to it.
  */
 class SystemdCheckerTest {
 
