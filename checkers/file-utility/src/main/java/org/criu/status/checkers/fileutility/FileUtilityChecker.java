@@ -10,6 +10,7 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubClient.Tag;
+import org.criu.status.core.source.RepologyClient;
 import org.criu.status.core.source.SourceException;
 import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Assessment;
@@ -24,6 +25,7 @@ public final class FileUtilityChecker implements Checker {
 
     static final String REPO = "file/file";
     static final String MAGIC = "magic/Magdir/linux";
+    static final String REPOLOGY_PROJECT = "file";
     private static final Pattern RELEASE = Pattern.compile("FILE\\d+_\\d+");
     private static final Pattern CRIU = Pattern.compile("\\bCRIU\\b");
     private static final Pattern VERSION_IN_NOTES = Pattern.compile("\\b(\\d+)\\.(\\d+)\\b");
@@ -40,7 +42,8 @@ public final class FileUtilityChecker implements Checker {
 
     @Override
     public List<String> sources() {
-        return List.of("GitHub file/file tags (FILE5_NN)", "file/file magic/Magdir/linux at the newest release");
+        return List.of("GitHub file/file tags (FILE5_NN)", "file/file magic/Magdir/linux at the newest release",
+                "Repology project 'file' (distribution package versions, context)");
     }
 
     @Override
@@ -58,8 +61,12 @@ public final class FileUtilityChecker implements Checker {
         }
         // The page names the first release with CRIU magic ("starting from 5.23"); check that claim too.
         Optional<Tag> claimed = claimedRelease(integration, releases);
+        Tag oldestWithMagic = latest;
         if (claimed.isPresent() && !claimed.get().equals(latest)) {
             Optional<Evidence> atClaimed = magicEvidence(github, claimed.get(), Signal.RELEASED);
+            if (atClaimed.isPresent()) {
+                oldestWithMagic = claimed.get();
+            }
             if (atClaimed.isPresent() && atLatest.isEmpty()) {
                 // Shipped once, gone from the newest release: removed, dated by the newest release.
                 evidence.add(Evidence.of(Signal.REMOVED, "github", GitHubClient.blobUrl(REPO, latest.name(), MAGIC),
@@ -70,6 +77,10 @@ public final class FileUtilityChecker implements Checker {
             } else {
                 atClaimed.ifPresent(evidence::add);
             }
+        }
+        if (atLatest.isPresent()) {
+            // Editors' readers install file from their distribution: say which ones carry a release with the magic.
+            distroPackages(context.repology(), oldestWithMagic.name()).ifPresent(evidence::add);
         }
         if (evidence.isEmpty()) {
             Optional<String> head = github.file(REPO, "HEAD", MAGIC);
@@ -83,6 +94,30 @@ public final class FileUtilityChecker implements Checker {
             }
         }
         return context.rules().assess(integration, evidence);
+    }
+
+    /**
+     * Repology's packages of file at or above {@code sinceTag}'s version, as context. Context only, so a
+     * Repology failure leaves it out rather than failing a check the release tags already decide.
+     */
+    private static Optional<Evidence> distroPackages(RepologyClient repology, String sinceTag) {
+        List<RepologyClient.Package> packages;
+        try {
+            packages = repology.packages(REPOLOGY_PROJECT);
+        } catch (SourceException e) {
+            return Optional.empty();
+        }
+        if (packages.isEmpty()) {
+            return Optional.empty();
+        }
+        String since = Versions.version(sinceTag).orElseThrow();
+        List<RepologyClient.Package> carrying = packages.stream()
+                .filter(p -> Versions.compare(p.version(), since) >= 0).toList();
+        String examples = carrying.stream().limit(4).map(p -> p.repo() + " " + p.version())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(Evidence.of(Signal.CONTEXT, "repology", RepologyClient.projectUrl(REPOLOGY_PROJECT), null,
+                carrying.size() + " of " + packages.size() + " packaged versions of file are " + since
+                        + " or newer, with CRIU magic" + (examples.isEmpty() ? "" : " (" + examples + ")")));
     }
 
     private Optional<Evidence> magicEvidence(GitHubClient github, Tag tag, Signal signal) throws SourceException {

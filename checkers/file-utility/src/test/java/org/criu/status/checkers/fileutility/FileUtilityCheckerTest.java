@@ -28,6 +28,8 @@ class FileUtilityCheckerTest {
 
     private final FileUtilityChecker checker = new FileUtilityChecker();
 
+    private static final String REPOLOGY = "https://repology.org/api/v1/project/file";
+
     private void releasesAsToday() {
         server.onGet(TAGS).json(fixture("tags-ok.json"));
         server.onGet("https://api.github.com/repos/file/file/commits/" + SHA_48)
@@ -49,6 +51,7 @@ class FileUtilityCheckerTest {
         releasesAsToday();
         magicAt("FILE5_48", "magic-linux-with-criu.txt");
         magicAt("FILE5_23", "magic-linux-with-criu.txt");
+        server.onGet(REPOLOGY).json(fixture("repology-project-file.json"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -65,6 +68,7 @@ class FileUtilityCheckerTest {
     void suggestsReadyWhenThePageSaysNotStartedButAReleaseShipsTheMagic() {
         releasesAsToday();
         magicAt("FILE5_48", "magic-linux-with-criu.txt");
+        server.onGet(REPOLOGY).json(fixture("repology-project-file.json"));
 
         Finding finding = server.finding(checker, entry("The file utility", "not started"));
 
@@ -120,5 +124,37 @@ class FileUtilityCheckerTest {
 
         assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
         assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains("no FILE"));
+    }
+
+    @Test
+    void citesWhichDistributionPackagesCarryAReleaseWithTheMagic() {
+        releasesAsToday();
+        magicAt("FILE5_48", "magic-linux-with-criu.txt");
+        magicAt("FILE5_23", "magic-linux-with-criu.txt");
+        server.onGet(REPOLOGY).json(fixture("repology-project-file-with-old.json"));
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo("repology");
+            assertThat(e.supports()).isEmpty();
+            assertThat(e.url()).isEqualTo("https://repology.org/project/file/versions");
+            assertThat(e.quote()).isEqualTo("4 of 5 packaged versions of file are 5.23 or newer, with CRIU magic "
+                    + "(debian_12 5.44, debian_13 5.46, ubuntu_24_04 5.45, slackware_current 5.48)");
+        });
+    }
+
+    @Test
+    void aRepologyFailureLeavesOutOnlyThePackageContext() {
+        releasesAsToday();
+        magicAt("FILE5_48", "magic-linux-with-criu.txt");
+        magicAt("FILE5_23", "magic-linux-with-criu.txt");
+        server.onGet(REPOLOGY).status(503);
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence()).noneMatch(e -> e.source().equals("repology"));
     }
 }
