@@ -145,6 +145,32 @@ public final class GitHubClient {
         return "https://github.com/" + repo + "/blob/" + ref + "/" + path;
     }
 
+    /** A directory read at a repository's default branch, with the repository as found (after any move). */
+    public record BranchDirectory(Repository repository, String path, List<Entry> entries) {
+        /** The repository's current name. */
+        public String repo() {
+            return repository.fullName();
+        }
+
+        public String branch() {
+            return repository.defaultBranch();
+        }
+    }
+
+    /**
+     * Lists {@code path} at the default branch of {@code repo} (2 requests: the repository, then the listing);
+     * empty when the repository or the directory does not exist, which for a checker means the upstream
+     * layout changed and the checker needs updating rather than a verdict.
+     */
+    public Optional<BranchDirectory> directoryAtDefaultBranch(String repo, String path) throws SourceException {
+        Optional<Repository> found = repository(repo);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return directory(found.get().fullName(), found.get().defaultBranch(), path)
+                .map(entries -> new BranchDirectory(found.get(), path, entries));
+    }
+
     /** A directory listing at a ref (contents API); empty when the directory or ref does not exist. */
     public Optional<List<Entry>> directory(String repo, String ref, String path) throws SourceException {
         JavaType list = TYPES.constructCollectionType(List.class, EntryJson.class);

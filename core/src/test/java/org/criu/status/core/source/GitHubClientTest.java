@@ -304,6 +304,34 @@ class GitHubClientTest {
     }
 
     @Test
+    void aDirectoryAtTheDefaultBranchIsReadUnderTheRepositorysCurrentName() throws Exception {
+        server.onGet("https://api.github.com/repos/docker/docker").respond(aResponse().withStatus(301)
+                .withHeader("Location", "https://api.github.com/repositories/7691631")
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(fixture("repository-moved.json")));
+        server.onGet("https://api.github.com/repositories/7691631").json(fixture("repository-moby.json"));
+        server.onGet("https://api.github.com/repos/moby/moby/contents/daemon?ref=master").json("""
+                [{"name":"checkpoint.go","path":"daemon/checkpoint.go","type":"file","sha":"a1b2"},
+                 {"name":"cluster","path":"daemon/cluster","type":"dir","sha":"c3d4"}]""");
+
+        GitHubClient.BranchDirectory dir = github().directoryAtDefaultBranch("docker/docker", "daemon").orElseThrow();
+
+        assertThat(dir.repo()).isEqualTo("moby/moby");
+        assertThat(dir.branch()).isEqualTo("master");
+        assertThat(dir.entries()).extracting(GitHubClient.Entry::name).containsExactly("checkpoint.go", "cluster");
+    }
+
+    @Test
+    void aDirectoryAtTheDefaultBranchIsEmptyWhenTheRepositoryOrTheDirectoryIsMissing() throws Exception {
+        server.onGet("https://api.github.com/repos/nobody/nothing").notFound();
+        server.onGet("https://api.github.com/repos/moby/moby").json(fixture("repository-moby.json"));
+        server.onGet("https://api.github.com/repos/moby/moby/contents/gone?ref=master").notFound();
+
+        assertThat(github().directoryAtDefaultBranch("nobody/nothing", "src")).isEmpty();
+        assertThat(github().directoryAtDefaultBranch("moby/moby", "gone")).isEmpty();
+    }
+
+    @Test
     void linkPaginationWithGitHubsOwnUrlsGoesThroughTheOriginRewrite() throws Exception {
         String page2 = "https://api.github.com/repositories/29066694/tags?per_page=100&page=2";
         server.onGet(TAGS).json(GitHubFixtures.tags(REPO, CRIU_TAGS.subList(0, 2)), Map.of("Link",

@@ -13,9 +13,9 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.BranchDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Release;
-import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.SourceException;
 import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
@@ -65,18 +65,14 @@ public final class OpenMpiChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<Repository> found = github.repository(REPO);
-        if (found.isEmpty()) {
-            return Assessment.unverified("GitHub has no repository " + REPO);
+        Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, MCA);
+        if (listing.isEmpty()) {
+            return Assessment.unverified("no " + MCA + " at the default branch of " + REPO
+                    + " (or no such repository): the source layout changed, this checker needs updating");
         }
-        String repo = found.get().fullName();
-        String branch = found.get().defaultBranch();
-        Optional<List<Entry>> mca = github.directory(repo, branch, MCA);
-        if (mca.isEmpty()) {
-            return Assessment.unverified("no " + MCA + " in " + repo + " at " + branch
-                    + ": the source layout changed, this checker needs updating");
-        }
-        boolean crsAtHead = mca.get().stream().anyMatch(e -> e.name().equals(CRS));
+        String repo = listing.get().repo();
+        String branch = listing.get().branch();
+        boolean crsAtHead = listing.get().entries().stream().anyMatch(e -> e.name().equals(CRS));
         boolean criuAtHead = crsAtHead && github.file(repo, branch, CRIU_COMPONENT).isPresent();
         Optional<RemovalNotice> notice = removalNotice(github, repo, branch);
 

@@ -10,8 +10,8 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubClient.BranchDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
-import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.SourceException;
 import org.criu.status.core.source.Versions;
@@ -79,18 +79,14 @@ public final class SlurmChecker implements Checker {
     @Override
     public Assessment check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<Repository> found = github.repository(REPO);
-        if (found.isEmpty()) {
-            return Assessment.unverified("GitHub has no repository " + REPO);
-        }
-        String repo = found.get().fullName();
-        String branch = found.get().defaultBranch();
-        Optional<List<Entry>> listing = github.directory(repo, branch, PLUGINS);
+        Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, PLUGINS);
         if (listing.isEmpty()) {
-            return Assessment.unverified("no " + PLUGINS + " in " + repo + " at " + branch
-                    + ": the source layout changed, this checker needs updating");
+            return Assessment.unverified("no " + PLUGINS + " at the default branch of " + REPO
+                    + " (or no such repository): the source layout changed, this checker needs updating");
         }
-        List<Entry> plugins = listing.get();
+        String repo = listing.get().repo();
+        String branch = listing.get().branch();
+        List<Entry> plugins = listing.get().entries();
         boolean checkpointAtHead = plugins.stream().anyMatch(e -> e.name().equals(CHECKPOINT));
         Optional<String> criuAtHead = plugins.stream().map(Entry::path).filter(p -> CRIU.matcher(p).find())
                 .findFirst();
