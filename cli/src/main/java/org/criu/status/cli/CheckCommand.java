@@ -14,6 +14,7 @@ import org.criu.status.core.engine.CheckerRegistry;
 import org.criu.status.core.engine.Engine;
 import org.criu.status.core.engine.RunContext;
 import org.criu.status.core.http.Http;
+import org.criu.status.core.http.ReplayInterceptor;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
@@ -94,7 +95,10 @@ final class CheckCommand implements Callable<Integer> {
         try {
             WikiPage wikiPage = page.load(new SourceHttp(client));
             List<Integration> integrations = PageOptions.parse(wikiPage);
-            Engine engine = new Engine(registry, new RunContext(client, clock), run.timeout(), ids, jobs);
+            // A replayed run reads the world as it was when recorded: its age rules and "seen" dates use that day.
+            Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
+                    .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
+            Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
             Report report = engine.run(wikiPage, integrations);
             String text = switch (format) {
                 case json -> JsonReport.render(report);

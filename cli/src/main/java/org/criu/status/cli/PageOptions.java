@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.page.PageParseException;
 import org.criu.status.core.page.WikitextParser;
 import org.criu.status.core.source.MediaWikiClient;
-import org.criu.status.core.source.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import picocli.CommandLine.Option;
 

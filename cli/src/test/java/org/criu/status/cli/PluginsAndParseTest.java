@@ -34,8 +34,8 @@ class PluginsAndParseTest {
                 public final class %s implements Checker {
                     public String id() { return "%s"; }
                     public List<String> covers() { return List.of("%s"); }
-                    public Assessment check(Integration integration, CheckContext context) {
-                        return Assessment.unverified("plugin %s ran");
+                    public CheckResult check(Integration integration, CheckContext context) {
+                        return CheckResult.couldNotLook("plugin %s ran");
                     }
                 }
                 """.formatted(className, id, heading, id));

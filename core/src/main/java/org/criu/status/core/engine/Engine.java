@@ -16,17 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
-import org.criu.status.core.model.Verdict;
 import org.criu.status.core.model.WikiPage;
-import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
  * Runs the checkers for a page's entries concurrently ({@code jobs} at a time), each under a deadline that
- * starts when the check starts, so a check waiting for a free slot is not charged for the wait. A checker that
- * throws, returns null or overruns its deadline makes its entry {@code unverified} with the reason; the rest
- * of the run is untouched. Findings come back in page order.
+ * starts when the check starts, so a check waiting for a free slot is not charged for the wait, and turns what
+ * each returns into a finding with the shared {@link VerdictRules}: checkers report evidence, this is where it
+ * becomes a verdict. A checker that throws, returns null or overruns its deadline makes its entry
+ * {@code unverified} with the reason; the rest of the run is untouched. Findings come back in page order.
  */
 public final class Engine {
 
@@ -38,6 +39,7 @@ public final class Engine {
 
     private final CheckerRegistry registry;
     private final CheckContext context;
+    private final VerdictRules rules;
     private final Duration timeout;
     private final Optional<Set<String>> only;
     private final int jobs;
@@ -60,6 +62,7 @@ public final class Engine {
         }
         this.registry = registry;
         this.context = context;
+        this.rules = new VerdictRules(context.clock());
         this.timeout = timeout;
         this.only = only;
         this.jobs = jobs;
@@ -74,7 +77,7 @@ public final class Engine {
         });
         try {
             List<Optional<Checker>> chosen = new ArrayList<>();
-            List<Future<Assessment>> futures = new ArrayList<>();
+            List<Future<CheckResult>> futures = new ArrayList<>();
             List<CompletableFuture<Long>> starts = new ArrayList<>();
             for (Integration integration : integrations) {
                 Optional<Checker> checker = registry.forHeading(integration.heading())
@@ -106,7 +109,7 @@ public final class Engine {
         }
     }
 
-    private Finding await(Integration integration, Checker checker, Future<Assessment> future,
+    private Finding await(Integration integration, Checker checker, Future<CheckResult> future,
                           CompletableFuture<Long> started, long runDeadline) {
         String id = checker.id();
         long start;
@@ -123,11 +126,14 @@ public final class Engine {
         }
         try {
             long left = Math.max(0, start + timeout.toNanos() - System.nanoTime());
-            Assessment assessment = future.get(left, TimeUnit.NANOSECONDS);
-            if (assessment == null) {
-                return Finding.unverified(integration, id, "checker '" + id + "' returned no assessment (a bug)");
+            CheckResult result = future.get(left, TimeUnit.NANOSECONDS);
+            if (result == null) {
+                return Finding.unverified(integration, id, "checker '" + id + "' returned nothing (a bug)");
             }
-            return toFinding(integration, id, assessment);
+            if (result.couldNotLook().isPresent()) {
+                return Finding.unverified(integration, id, result.couldNotLook().get(), result.evidence());
+            }
+            return rules.assess(integration, id, result.evidence());
         } catch (TimeoutException e) {
             future.cancel(true);
             return Finding.unverified(integration, id, "timed out after " + timeout.toSeconds() + " s");
@@ -141,16 +147,5 @@ public final class Engine {
             Thread.currentThread().interrupt();
             return Finding.unverified(integration, id, "interrupted");
         }
-    }
-
-    static Finding toFinding(Integration integration, String checker, Assessment a) {
-        return switch (a.kind()) {
-            case CONFIRMED -> new Finding(integration, Verdict.CONFIRMED, Optional.empty(), Optional.empty(),
-                    a.confidence(), Optional.of(checker), a.evidence(), Optional.empty());
-            case SUGGEST -> new Finding(integration, Verdict.SUGGESTED, a.suggested(), a.qualifier(),
-                    a.confidence(), Optional.of(checker), a.evidence(), Optional.empty());
-            case UNVERIFIED -> new Finding(integration, Verdict.UNVERIFIED, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.of(checker), a.evidence(), a.reason());
-        };
     }
 }

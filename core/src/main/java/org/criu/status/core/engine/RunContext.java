@@ -2,7 +2,6 @@ package org.criu.status.core.engine;
 
 import java.time.Clock;
 import okhttp3.OkHttpClient;
-import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.source.AtomFeedClient;
 import org.criu.status.core.source.AzulClient;
 import org.criu.status.core.source.GitHubClient;
@@ -23,7 +22,6 @@ public final class RunContext implements CheckContext {
     private final AzulClient azul;
     private final WebPageClient webPages;
     private final AtomFeedClient atomFeeds;
-    private final VerdictRules rules;
     private final Clock clock;
 
     public RunContext(OkHttpClient client, Clock clock) {
@@ -34,7 +32,6 @@ public final class RunContext implements CheckContext {
         this.azul = new AzulClient(http);
         this.webPages = new WebPageClient(http);
         this.atomFeeds = new AtomFeedClient(http);
-        this.rules = new VerdictRules(clock);
         this.clock = clock;
     }
 
@@ -71,11 +68,6 @@ public final class RunContext implements CheckContext {
     @Override
     public SourceHttp http() {
         return http;
-    }
-
-    @Override
-    public VerdictRules rules() {
-        return rules;
     }
 
     @Override

@@ -6,7 +6,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Follows redirects itself (OkHttp's own following is off). It sits first among the application

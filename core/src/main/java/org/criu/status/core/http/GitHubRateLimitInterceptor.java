@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Watches GitHub's {@code X-RateLimit-Remaining}/{@code X-RateLimit-Reset} on api.github.com responses. Once

@@ -20,7 +20,7 @@ import okhttp3.ResponseBody;
 public final class RecordInterceptor implements Interceptor {
 
     /** Headers worth keeping: what clients read. Cookies and tracing noise stay out of a reviewable recording. */
-    private static final Set<String> KEPT = Set.of("content-type", "link", "location", "etag", "last-modified",
+    private static final Set<String> KEPT = Set.of("date", "content-type", "link", "location", "etag", "last-modified",
             "retry-after", "x-ratelimit-remaining", "x-ratelimit-reset", "x-ratelimit-limit", "x-total-pages",
             "x-next-page");
 

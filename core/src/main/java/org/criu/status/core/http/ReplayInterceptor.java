@@ -12,7 +12,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /** Answers every request from a recording ({@code --replay DIR}); nothing reaches the network. */
 public final class ReplayInterceptor implements Interceptor {
@@ -49,6 +49,27 @@ public final class ReplayInterceptor implements Interceptor {
 
     public int size() {
         return exchanges.size();
+    }
+
+    /**
+     * When the recording was made: the newest {@code Date} header among its answers (servers send one with every
+     * response, and {@code --record} keeps it); empty when none carries one. A replayed run reads the world as it
+     * was then, so "now" for its age rules and "seen" dates is this instant.
+     */
+    public java.util.Optional<java.time.Instant> recordedAt() {
+        return exchanges.values().stream()
+                .flatMap(e -> e.headers().stream())
+                .filter(h -> h.getKey().equalsIgnoreCase("Date"))
+                .map(h -> okhttp3.Headers.of("Date", h.getValue()).getDate("Date"))
+                .filter(java.util.Objects::nonNull)
+                .map(java.util.Date::toInstant)
+                .max(java.util.Comparator.naturalOrder());
+    }
+
+    /** The replay interceptor of a client built by {@link Http#client}, if it replays. */
+    public static java.util.Optional<ReplayInterceptor> of(okhttp3.OkHttpClient client) {
+        return client.interceptors().stream().filter(ReplayInterceptor.class::isInstance)
+                .map(ReplayInterceptor.class::cast).findFirst();
     }
 
     @Override

@@ -6,7 +6,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Reads each network response body into memory, failing past a size cap (10 MB by default) with a message

@@ -13,7 +13,7 @@ import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Retries idempotent requests (GET, HEAD) that failed for a passing reason: a connection error, a 5xx, a

@@ -10,7 +10,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 
 /**
  * One request per URL per run. Checkers often want the same resource (a repository's tags, a wiki page);

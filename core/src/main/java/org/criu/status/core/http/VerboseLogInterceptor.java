@@ -47,7 +47,8 @@ public final class VerboseLogInterceptor implements Interceptor {
             return response;
         } catch (IOException | RuntimeException e) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            log.printf("%s %s failed (%s) %dms%n", request.method(), redact(request.url()), e.getMessage(), ms);
+            String reason = e instanceof IOException io ? IoFailure.describe(io) : e.toString();
+            log.printf("%s %s failed (%s) %dms%n", request.method(), redact(request.url()), reason, ms);
             throw e;
         }
     }

@@ -12,6 +12,11 @@ public record Report(WikiPage page, Instant generatedAt, List<Finding> findings)
         findings = List.copyOf(findings);
     }
 
+    /** The day this run read its sources: what undated evidence is reported as "seen" on. */
+    public java.time.LocalDate seenOn() {
+        return generatedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     public long count(Verdict verdict) {
         return findings.stream().filter(f -> f.verdict() == verdict).count();
     }

@@ -55,7 +55,13 @@ public final class JsonReport {
                 o.put("source", e.source());
                 o.put("url", e.url());
                 o.put("date", e.date().map(Object::toString).orElse(null));
-                o.put("quote", e.quote());
+                if (e.date().isEmpty()) {
+                    o.put("seen", report.seenOn().toString());
+                }
+                // "quote" is the source's own words where the evidence rests on a line, else the fact as a value.
+                o.put("quote", e.excerpt().orElse(e.quote()));
+                o.put("verbatim", e.excerpt().isPresent());
+                o.put("summary", e.quote());
                 o.put("supports", e.supports().map(Status::wikiText).orElse(null));
                 o.put("signal", e.signal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
                 e.component().ifPresent(c -> o.put("component", c));

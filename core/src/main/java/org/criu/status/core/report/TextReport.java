@@ -58,8 +58,10 @@ public final class TextReport {
                 }
                 for (Evidence e : f.evidence()) {
                     out.append("  - ").append(e.supports().map(s -> "[" + s.wikiText() + "] ").orElse("[context] "))
-                            .append(e.date().map(d -> d + " ").orElse("")).append('"').append(e.quote()).append("\"\n")
-                            .append("    ").append(e.url()).append('\n');
+                            .append(e.date().map(d -> d + " ").orElse("seen " + report.seenOn() + " "))
+                            .append(e.quote()).append('\n');
+                    e.excerpt().ifPresent(x -> out.append("    > ").append(x).append('\n'));
+                    out.append("    ").append(e.url()).append('\n');
                 }
             }
         }

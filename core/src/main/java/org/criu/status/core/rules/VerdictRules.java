@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.criu.status.core.model.Confidence;
 import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
-import org.criu.status.core.spi.Assessment;
 
 /**
  * The shared rules that turn a checker's evidence into a verdict. docs/VERDICTS.md is this class in a table;
@@ -61,11 +61,14 @@ public final class VerdictRules {
         this.clock = clock;
     }
 
-    /** The verdict for {@code integration} given everything a checker found; never null. */
-    public Assessment assess(Integration integration, List<Evidence> evidence) {
+    /**
+     * The finding for {@code integration} given everything checker {@code checker} found; never null. The one
+     * place in the tool where evidence becomes a verdict.
+     */
+    public Finding assess(Integration integration, String checker, List<Evidence> evidence) {
         List<Evidence> supporting = evidence.stream().filter(e -> e.supports().isPresent()).toList();
         if (supporting.isEmpty()) {
-            return Assessment.unverified("no evidence found that supports any status", evidence);
+            return Finding.unverified(integration, checker, "no evidence found that supports any status", evidence);
         }
         Map<String, List<Evidence>> byComponent = new LinkedHashMap<>();
         for (Evidence e : supporting) {
@@ -73,13 +76,13 @@ public final class VerdictRules {
         }
         // Absence keeps the page's stalled/started, but it is no evidence for that status: when the outcome
         // must be a suggestion anyway, decide again with absence meaning only what it supports (not started).
-        return decide(integration, evidence, byComponent, true)
-                .orElseGet(() -> decide(integration, evidence, byComponent, false).orElseThrow());
+        return decide(integration, checker, evidence, byComponent, true)
+                .orElseGet(() -> decide(integration, checker, evidence, byComponent, false).orElseThrow());
     }
 
-    /** The assessment, or empty when it would suggest a status that only the page's own word supports. */
-    private Optional<Assessment> decide(Integration integration, List<Evidence> evidence,
-                                        Map<String, List<Evidence>> byComponent, boolean absenceKeepsPage) {
+    /** The finding, or empty when it would suggest a status that only the page's own word supports. */
+    private Optional<Finding> decide(Integration integration, String checker, List<Evidence> evidence,
+                                     Map<String, List<Evidence>> byComponent, boolean absenceKeepsPage) {
         Map<String, Observation> observed = new LinkedHashMap<>();
         byComponent.forEach((component, list) -> observed.put(component, observe(integration, list, absenceKeepsPage)));
 
@@ -112,12 +115,12 @@ public final class VerdictRules {
         boolean sameStatus = integration.status().filter(status::equals).isPresent();
         boolean qualifierNew = qualifier.filter(q -> !pageMentions(integration, q)).isPresent();
         if (sameStatus && !qualifierNew) {
-            return Optional.of(Assessment.confirmed(decision.confidence(), ordered));
+            return Optional.of(Finding.confirmed(integration, checker, decision.confidence(), ordered));
         }
         if (ordered.stream().noneMatch(e -> e.supports().filter(status::equals).isPresent())) {
             return Optional.empty();
         }
-        return Optional.of(Assessment.suggest(status, qualifier, decision.confidence(), ordered));
+        return Optional.of(Finding.suggested(integration, checker, status, qualifier, decision.confidence(), ordered));
     }
 
     private Observation observe(Integration integration, List<Evidence> list, boolean absenceKeepsPage) {
@@ -142,8 +145,7 @@ public final class VerdictRules {
                 List<Evidence> allWork = list.stream().filter(e -> e.signal() == Signal.IN_DEVELOPMENT)
                         .sorted(Comparator.comparing((Evidence e) -> e.date().orElse(LocalDate.MIN)).reversed())
                         .toList();
-                List<Evidence> inactive = allWork.stream().map(w -> new Evidence(Signal.INACTIVE, w.source(),
-                        w.url(), w.date(), w.quote(), w.component(), w.qualifier())).toList();
+                List<Evidence> inactive = allWork.stream().map(w -> w.as(Signal.INACTIVE)).toList();
                 return new Observation(Status.STALLED, Confidence.MEDIUM, inactive, allWork);
             }
             return observation(Status.STARTED, work.get(), list);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Azul's metadata API (api.azul.com/metadata/v1, no token needed for community builds): which Azul Zulu

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.criu.status.core.model.SourceException;
 
 /**
  * GitHub REST v3, returning records. File contents come from raw.githubusercontent.com, which does not
@@ -138,6 +139,15 @@ public final class GitHubClient {
     public Optional<String> file(String repo, String ref, String path) throws SourceException {
         return http.get(RAW + "/" + repo + "/" + encodePath(ref) + "/" + encodePath(path), Map.of())
                 .map(SourceHttp.Page::body);
+    }
+
+    /**
+     * A file at a ref from raw.githubusercontent.com, able to find and cite its lines (pinned to {@code ref});
+     * empty when the file or ref does not exist.
+     */
+    public Optional<SourceFile> document(String repo, String ref, String path) throws SourceException {
+        return file(repo, ref, path)
+                .map(text -> new SourceFile(blobUrl(repo, ref, path), text, SourceFile.AnchorStyle.GITHUB));
     }
 
     /** The web address a person opens to read a file at a ref. */

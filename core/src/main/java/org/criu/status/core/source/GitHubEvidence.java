@@ -21,7 +21,7 @@ public final class GitHubEvidence {
             return Optional.empty();
         }
         return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", repository.htmlUrl(),
-                repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null),
+                repository.pushedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()),
                 repository.fullName() + " is archived (read-only) on GitHub"));
     }
 }

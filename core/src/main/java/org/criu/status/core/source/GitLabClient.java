@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import org.criu.status.core.model.SourceException;
 
 /**
  * GitLab REST v4 on one GitLab host (default gitlab.freedesktop.org, where Wayland and Weston live),
@@ -137,6 +138,12 @@ public final class GitLabClient {
     public Optional<String> file(String path, String ref, String filePath) throws SourceException {
         return http.get(api(path) + "/repository/files/" + encodeSegment(filePath) + "/raw?ref=" + encodeQuery(ref),
                 Map.of()).map(SourceHttp.Page::body);
+    }
+
+    /** A file at a ref, able to find and cite its lines; empty when the project, ref or file does not exist. */
+    public Optional<SourceFile> document(String path, String ref, String filePath) throws SourceException {
+        return file(path, ref, filePath)
+                .map(text -> new SourceFile(blobUrl(path, ref, filePath), text, SourceFile.AnchorStyle.GITLAB));
     }
 
     /** Merge requests in any state whose title or description contains {@code search}, newest first, at most 100. */

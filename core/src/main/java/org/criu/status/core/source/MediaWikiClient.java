@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.model.WikiPage;
 
 /** Reads a page's current wikitext, revision id and timestamp through MediaWiki's action API. */

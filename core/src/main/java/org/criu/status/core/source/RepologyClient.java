@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.criu.status.core.model.SourceException;
 
 /**
  * Repology's API v1: which distributions package a project, in which version. Repology asks API clients

@@ -15,6 +15,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.criu.status.core.http.Http;
+import org.criu.status.core.http.IoFailure;
+import org.criu.status.core.model.SourceException;
 
 /**
  * The one place source clients turn HTTP into data: GET a URL, treat 404/410 as "not found", anything
@@ -128,15 +130,6 @@ public final class SourceHttp {
     }
 
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-        // OkHttp says "timeout" or "Read timed out" for a stalled read, and "timeout" for a call past its deadline.
-        if (e instanceof java.net.SocketTimeoutException) {
-            return "timed out (no data for longer than the read timeout)";
-        }
-        if (e instanceof java.io.InterruptedIOException && "timeout".equals(message)) {
-            return "timed out (the whole request took too long)";
-        }
-        return text;
+        return IoFailure.describe(e);
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import org.criu.status.core.model.Integration;
 
 /**
- * A checker decides, from public sources read at run time, whether one page entry's status still holds.
+ * A checker reads public sources at run time and reports the evidence they give about one page entry. It never
+ * names a verdict: the engine applies the shared verdict rules to what it returns.
  *
  * <p>Implementations are found by {@link java.util.ServiceLoader} (register the class in
  * {@code META-INF/services/org.criu.status.core.spi.Checker}). ServiceLoader instantiates every checker
@@ -28,12 +29,12 @@ public interface Checker {
     }
 
     /**
-     * Checks one entry. Returns an assessment made with {@link Assessment}'s factories, never null.
-     * Throwing {@link org.criu.status.core.source.SourceException} (or anything else) makes the entry
-     * {@code unverified} with the message as the reason; the run goes on.
+     * Checks one entry: returns the evidence found, or why the checker could not look, never null.
+     * Throwing {@link org.criu.status.core.model.SourceException} (a source failed; or anything else, a bug)
+     * makes the entry {@code unverified} with the message as the reason; the run goes on.
      *
      * @param integration the entry as parsed, never null
-     * @param context     source clients, verdict rules and the clock, never null
+     * @param context     source clients and the clock, never null
      */
-    Assessment check(Integration integration, CheckContext context) throws Exception;
+    CheckResult check(Integration integration, CheckContext context) throws Exception;
 }

@@ -12,8 +12,8 @@ import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.model.WikiPage;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
@@ -52,14 +52,14 @@ class EngineConcurrencyTest {
         }
 
         @Override
-        public Assessment check(Integration integration, CheckContext context) throws Exception {
+        public CheckResult check(Integration integration, CheckContext context) throws Exception {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(millis);
             } finally {
                 running.decrementAndGet();
             }
-            return Assessment.unverified("done");
+            return CheckResult.couldNotLook("done");
         }
     }
 

@@ -19,8 +19,8 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.model.WikiPage;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
@@ -33,18 +33,18 @@ class EngineTest {
     /** A checker whose behaviour the test chooses. */
     private record FakeChecker(String id, List<String> covers, Behaviour behaviour) implements Checker {
         @Override
-        public Assessment check(Integration integration, CheckContext context) throws Exception {
+        public CheckResult check(Integration integration, CheckContext context) throws Exception {
             return behaviour.run(integration, context);
         }
     }
 
     private interface Behaviour {
-        Assessment run(Integration integration, CheckContext context) throws Exception;
+        CheckResult run(Integration integration, CheckContext context) throws Exception;
     }
 
-    private static Assessment released(Integration integration, CheckContext context) {
-        return context.rules().assess(integration, List.of(Evidence.of(Signal.RELEASED, "github",
-                "https://github.com/x/y/releases/tag/v1", LocalDate.of(2025, 1, 1), "v1 ships it")));
+    private static CheckResult released(Integration integration, CheckContext context) {
+        return CheckResult.evidence(Evidence.dated(Signal.RELEASED, "github",
+                "https://github.com/x/y/releases/tag/v1", LocalDate.of(2025, 1, 1), "v1 ships it"));
     }
 
     private static Report run(List<Checker> checkers, Duration timeout, List<Integration> entries) throws Exception {
@@ -89,7 +89,7 @@ class EngineTest {
                 List.of(SourceServer.entry("Null", "ready")));
 
         assertThat(report.findings().get(0).verdict()).isEqualTo(Verdict.UNVERIFIED);
-        assertThat(report.findings().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("no assessment"));
+        assertThat(report.findings().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("returned nothing"));
         assertThat(report.exitCode()).isEqualTo(3);
     }
 

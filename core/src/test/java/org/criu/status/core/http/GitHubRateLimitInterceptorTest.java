@@ -12,7 +12,7 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;

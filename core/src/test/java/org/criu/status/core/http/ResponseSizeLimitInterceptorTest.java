@@ -9,7 +9,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;

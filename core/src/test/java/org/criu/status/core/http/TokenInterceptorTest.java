@@ -13,7 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;

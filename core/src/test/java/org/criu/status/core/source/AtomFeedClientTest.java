@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.testkit.AtomFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.testkit.GitLabFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;

@@ -196,7 +196,9 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
                 var exchange = org.criu.status.core.http.Exchange.read(file);
                 ResponseDefinitionBuilder response = aResponse().withStatus(exchange.status())
                         .withBody(exchange.body());
-                exchange.headers().forEach(h -> response.withHeader(h.getKey(), h.getValue()));
+                // The server answers now, as a live origin would: the recorded Date is when it was recorded.
+                exchange.headers().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date"))
+                        .forEach(h -> response.withHeader(h.getKey(), h.getValue()));
                 server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(exchange.method(),
                         urlEqualTo(pathFor(exchange.url()))).willReturn(response));
                 count++;

@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -49,21 +50,21 @@ public final class DockerChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         List<Tag> releases = Versions.newestFirst(github.tags(REPO, 1), Tag::name, RELEASE);
         if (releases.isEmpty()) {
-            return Assessment.unverified("no vX.Y.Z release tags in " + REPO);
+            return CheckResult.couldNotLook("no vX.Y.Z release tags in " + REPO);
         }
         Tag latest = releases.get(0);
-        LocalDate released = github.tagDate(REPO, latest).map(GitHubClient.Commit::day).orElse(null);
-        Optional<String> command = github.file(REPO, latest.name(), COMMAND);
-        Optional<String> reference = github.file(REPO, latest.name(), REFERENCE);
+        Optional<LocalDate> released = github.tagDate(REPO, latest).map(GitHubClient.Commit::day);
+        Optional<SourceFile> command = github.document(REPO, latest.name(), COMMAND);
+        Optional<SourceFile> reference = github.document(REPO, latest.name(), REFERENCE);
 
         List<Evidence> evidence = new ArrayList<>();
         if (command.isPresent()) {
             evidence.add(commandEvidence(latest, released, command.get()));
-            reference.map(text -> referenceEvidence(latest, released, text)).ifPresent(evidence::add);
+            reference.map(doc -> referenceEvidence(latest, released, doc)).ifPresent(evidence::add);
         } else {
             // The page lists Docker, so the command once existed; an older release proves it and makes this a removal.
             Tag oldest = releases.get(releases.size() - 1);
@@ -73,65 +74,43 @@ public final class DockerChecker implements Checker {
                 evidence.add(Evidence.of(Signal.REMOVED, "github", tree, released,
                         latest.name() + ": no " + COMMAND + " (the `docker checkpoint` command; present in "
                                 + oldest.name() + ")"));
-                evidence.add(Evidence.of(Signal.CONTEXT, "github", GitHubClient.blobUrl(REPO, oldest.name(), COMMAND),
-                        null, oldest.name() + " still had " + COMMAND));
+                evidence.add(Evidence.undated(Signal.CONTEXT, "github", GitHubClient.blobUrl(REPO, oldest.name(), COMMAND),
+                        oldest.name() + " still had " + COMMAND));
             } else {
                 evidence.add(Evidence.of(Signal.ABSENT, "github", tree, released,
                         latest.name() + ": no `docker checkpoint` command (" + COMMAND + ")"));
             }
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
-    private static Evidence commandEvidence(Tag release, LocalDate released, String source) {
-        String url = GitHubClient.blobUrl(REPO, release.name(), COMMAND);
-        int line = firstLine(source, EXPERIMENTAL_ANNOTATION);
-        if (line > 0) {
-            return Evidence.of(Signal.RELEASED, "github", url + "#L" + line, released,
-                    release.name() + " ships `docker checkpoint` with the annotation "
-                            + lineAt(source, line).replaceFirst(",$", ""))
-                    .withQualifier(EXPERIMENTAL);
+    private static Evidence commandEvidence(Tag release, Optional<LocalDate> released, SourceFile source) {
+        Optional<SourceFile.Line> annotation = source.firstMatching(EXPERIMENTAL_ANNOTATION);
+        if (annotation.isPresent()) {
+            return Evidence.of(Signal.RELEASED, "github", annotation.get().url(), released,
+                    release.name() + " ships `docker checkpoint`, annotated experimental")
+                    .quoting(annotation.get().stripped()).withQualifier(EXPERIMENTAL);
         }
-        return Evidence.of(Signal.RELEASED, "github", url, released,
+        return Evidence.of(Signal.RELEASED, "github", source.url(), released,
                 release.name() + " ships `docker checkpoint` (" + COMMAND + "), not marked experimental");
     }
 
-    private static Evidence referenceEvidence(Tag release, LocalDate released, String text) {
-        String url = GitHubClient.blobUrl(REPO, release.name(), REFERENCE);
-        int line = firstLine(text, EXPERIMENTAL_WORD);
-        if (line > 0) {
-            return Evidence.of(Signal.RELEASED, "github", url + "#L" + line, released,
-                    release.name() + " reference: " + lineAt(text, line)).withQualifier(EXPERIMENTAL);
+    private static Evidence referenceEvidence(Tag release, Optional<LocalDate> released, SourceFile reference) {
+        Optional<SourceFile.Line> experimental = reference.firstMatching(EXPERIMENTAL_WORD);
+        if (experimental.isPresent()) {
+            return Evidence.of(Signal.RELEASED, "github", experimental.get().url(), released,
+                    release.name() + " reference calls checkpoint/restore experimental")
+                    .quoting(experimental.get().stripped()).withQualifier(EXPERIMENTAL);
         }
-        int described = firstProseLine(text);
-        return Evidence.of(Signal.RELEASED, "github", described > 0 ? url + "#L" + described : url, released,
-                release.name() + " reference: " + (described > 0 ? lineAt(text, described) : "documents `docker checkpoint`"));
-    }
-
-    /** The first line of running text about checkpoints (not a heading, table or generated marker), 1-based; 0 if none. */
-    private static int firstProseLine(String text) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (!l.isEmpty() && !l.startsWith("#") && !l.startsWith("|") && !l.startsWith("<")
-                    && CHECKPOINT_WORD.matcher(l).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static int firstLine(String text, Pattern pattern) {
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (pattern.matcher(lines.get(i)).find()) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static String lineAt(String text, int line) {
-        return text.lines().skip(line - 1).findFirst().orElse("").strip();
+        // The first line of running text about checkpoints (not a heading, table or generated marker).
+        Optional<SourceFile.Line> described = reference.firstMatching(l -> {
+            String s = l.strip();
+            return !s.isEmpty() && !s.startsWith("#") && !s.startsWith("|") && !s.startsWith("<")
+                    && CHECKPOINT_WORD.matcher(s).find();
+        });
+        Evidence documented = Evidence.of(Signal.RELEASED, "github",
+                described.map(SourceFile.Line::url).orElse(reference.url()), released,
+                release.name() + " reference documents `docker checkpoint`");
+        return described.map(l -> documented.quoting(l.stripped())).orElse(documented);
     }
 }

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Tag;
+import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.RepologyClient;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -47,11 +48,11 @@ public final class FileUtilityChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         List<Tag> releases = Versions.newestFirst(github.tags(REPO, 1), Tag::name, RELEASE);
         if (releases.isEmpty()) {
-            return Assessment.unverified("no FILE<major>_<minor> release tags in " + REPO);
+            return CheckResult.couldNotLook("no FILE<major>_<minor> release tags in " + REPO);
         }
         Tag latest = releases.get(0);
         List<Evidence> evidence = new ArrayList<>();
@@ -72,8 +73,7 @@ public final class FileUtilityChecker implements Checker {
                 evidence.add(Evidence.of(Signal.REMOVED, "github", GitHubClient.blobUrl(REPO, latest.name(), MAGIC),
                         dateOf(github, latest), latest.name() + ": no CRIU magic in " + MAGIC
                                 + " (present in " + claimed.get().name() + ")"));
-                atClaimed.map(e -> new Evidence(Signal.CONTEXT, e.source(), e.url(), e.date(), e.quote(),
-                        e.component(), e.qualifier())).ifPresent(evidence::add);
+                atClaimed.map(e -> e.as(Signal.CONTEXT)).ifPresent(evidence::add);
             } else {
                 atClaimed.ifPresent(evidence::add);
             }
@@ -83,17 +83,17 @@ public final class FileUtilityChecker implements Checker {
             distroPackages(context.repology(), oldestWithMagic.name()).ifPresent(evidence::add);
         }
         if (evidence.isEmpty()) {
-            Optional<String> head = github.file(REPO, "HEAD", MAGIC);
-            Optional<String> line = head.flatMap(FileUtilityChecker::firstCriuLine);
+            Optional<SourceFile.Line> line = github.document(REPO, "HEAD", MAGIC).flatMap(FileUtilityChecker::firstCriuLine);
             if (line.isPresent()) {
-                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", GitHubClient.blobUrl(REPO, "HEAD", MAGIC),
-                        null, "unreleased (after " + latest.name() + "): " + line.get()));
+                evidence.add(Evidence.undated(Signal.IN_DEVELOPMENT, "github", line.get().url(),
+                        "CRIU magic on the default branch, in no release after " + latest.name())
+                        .quoting(condensed(line.get())));
             } else {
                 evidence.add(Evidence.of(Signal.ABSENT, "github", GitHubClient.blobUrl(REPO, latest.name(), MAGIC),
                         dateOf(github, latest), latest.name() + " and HEAD: no CRIU magic in " + MAGIC));
             }
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /**
@@ -115,34 +115,33 @@ public final class FileUtilityChecker implements Checker {
                 .filter(p -> Versions.compare(p.version(), since) >= 0).toList();
         String examples = carrying.stream().limit(4).map(p -> p.repo() + " " + p.version())
                 .collect(java.util.stream.Collectors.joining(", "));
-        return Optional.of(Evidence.of(Signal.CONTEXT, "repology", RepologyClient.projectUrl(REPOLOGY_PROJECT), null,
+        return Optional.of(Evidence.undated(Signal.CONTEXT, "repology", RepologyClient.projectUrl(REPOLOGY_PROJECT),
                 carrying.size() + " of " + packages.size() + " packaged versions of file are " + since
                         + " or newer, with CRIU magic" + (examples.isEmpty() ? "" : " (" + examples + ")")));
     }
 
     private Optional<Evidence> magicEvidence(GitHubClient github, Tag tag, Signal signal) throws SourceException {
-        Optional<String> magic = github.file(REPO, tag.name(), MAGIC);
-        if (magic.isEmpty()) {
+        Optional<SourceFile.Line> line = github.document(REPO, tag.name(), MAGIC)
+                .flatMap(FileUtilityChecker::firstCriuLine);
+        if (line.isEmpty()) {
             return Optional.empty();
         }
-        String[] lines = magic.get().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (CRIU.matcher(lines[i]).find() && !lines[i].startsWith("#")) {
-                return Optional.of(Evidence.of(signal, "github",
-                        GitHubClient.blobUrl(REPO, tag.name(), MAGIC) + "#L" + (i + 1), dateOf(github, tag),
-                        tag.name() + " magic: " + lines[i].replaceAll("\\s+", " ").strip()));
-            }
-        }
-        return Optional.empty();
+        return Optional.of(Evidence.of(signal, "github", line.get().url(), dateOf(github, tag),
+                tag.name() + " ships CRIU magic in " + MAGIC).quoting(condensed(line.get())));
     }
 
-    private static Optional<String> firstCriuLine(String magic) {
-        return magic.lines().filter(l -> CRIU.matcher(l).find() && !l.startsWith("#"))
-                .map(l -> l.replaceAll("\\s+", " ").strip()).findFirst();
+    /** The first magic entry naming CRIU (a comment line is no entry). */
+    private static Optional<SourceFile.Line> firstCriuLine(SourceFile magic) {
+        return magic.firstMatching(l -> CRIU.matcher(l).find() && !l.startsWith("#"));
     }
 
-    private static java.time.LocalDate dateOf(GitHubClient github, Tag tag) throws SourceException {
-        return github.tagDate(REPO, tag).map(GitHubClient.Commit::day).orElse(null);
+    /** A magic line with its tab-aligned columns condensed to single spaces, as a reader quotes it. */
+    private static String condensed(SourceFile.Line line) {
+        return line.text().replaceAll("\\s+", " ").strip();
+    }
+
+    private static Optional<java.time.LocalDate> dateOf(GitHubClient github, Tag tag) throws SourceException {
+        return github.tagDate(REPO, tag).map(GitHubClient.Commit::day);
     }
 
     /** The release the page's notes name ("File utility starting from 5.23"), if it exists as a tag. */

@@ -57,11 +57,12 @@ class FileUtilityCheckerTest {
 
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
         assertThat(finding.confidence()).contains(Confidence.HIGH);
-        assertThat(finding.evidence().get(0).quote()).isEqualTo("FILE5_48 magic: 0 lelong 0x54564319 CRIU image file v1.1");
+        assertThat(finding.evidence().get(0).quote()).startsWith("FILE5_48 ships CRIU magic");
+        assertThat(finding.evidence().get(0).excerpt()).contains("0 lelong 0x54564319 CRIU image file v1.1");
         assertThat(finding.evidence().get(0).url())
                 .isEqualTo("https://github.com/file/file/blob/FILE5_48/magic/Magdir/linux#L22");
         assertThat(finding.evidence().get(0).date()).hasValueSatisfying(d -> assertThat(d).hasToString("2026-06-08"));
-        assertThat(finding.evidence()).extracting(e -> e.quote()).anyMatch(q -> q.startsWith("FILE5_23 magic:"));
+        assertThat(finding.evidence()).extracting(e -> e.quote()).anyMatch(q -> q.startsWith("FILE5_23 ships CRIU magic"));
     }
 
     @Test

@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.HeadingMatcher;
 
@@ -68,7 +69,7 @@ public final class LxcChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         // An entry that names only one of the two (the 2015 page's "LXC") is checked for that one alone.
         Set<String> named = HeadingMatcher.significantWords(integration.heading());
@@ -81,7 +82,7 @@ public final class LxcChecker implements Checker {
             evidence.addAll(lxdEvidence(github));
         }
         incusContext(github).ifPresent(evidence::add);
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     private List<Evidence> lxcEvidence(GitHubClient github) throws SourceException {
@@ -90,7 +91,7 @@ public final class LxcChecker implements Checker {
             return List.of();
         }
         Tag newest = releases.get(0);
-        LocalDate date = github.tagDate(LXC_REPO, newest).map(GitHubClient.Commit::day).orElse(null);
+        Optional<LocalDate> date = github.tagDate(LXC_REPO, newest).map(GitHubClient.Commit::day);
         if (github.file(LXC_REPO, newest.name(), LXC_CRIU).isPresent()) {
             return List.of(Evidence.of(Signal.RELEASED, "github", GitHubClient.blobUrl(LXC_REPO, newest.name(), LXC_CRIU),
                     date, "LXC " + newest.name() + " ships " + LXC_CRIU + ", the CRIU driver behind lxc-checkpoint")
@@ -160,19 +161,11 @@ public final class LxcChecker implements Checker {
     /** Incus, LXD's community fork, documents its CRIU support: worth citing, but it is not on the page. */
     private Optional<Evidence> incusContext(GitHubClient github) {
         try {
-            Optional<String> doc = github.file(INCUS_REPO, "HEAD", INCUS_DOC);
-            if (doc.isEmpty()) {
-                return Optional.empty();
-            }
-            List<String> lines = doc.get().lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                if (CRIU_WORD.matcher(lines.get(i)).find()) {
-                    return Optional.of(Evidence.of(Signal.CONTEXT, "github",
-                            GitHubClient.blobUrl(INCUS_REPO, "HEAD", INCUS_DOC) + "#L" + (i + 1), null,
-                            "Incus: " + plainMarkdown(lines.get(i))));
-                }
-            }
-            return Optional.empty();
+            return github.document(INCUS_REPO, "HEAD", INCUS_DOC)
+                    .flatMap(doc -> doc.firstMatching(CRIU_WORD))
+                    .map(line -> Evidence.undated(Signal.CONTEXT, "github", line.url(),
+                            "Incus, LXD's community fork, documents CRIU for containers")
+                            .quoting(plainMarkdown(line.text())));
         } catch (SourceException e) {
             // Context only: a failing Incus read must not cost the LXC and LXD verdict.
             return Optional.empty();
@@ -193,16 +186,17 @@ public final class LxcChecker implements Checker {
     }
 
     private static Driver driverAt(GitHubClient github, Release release) throws SourceException {
-        String source = github.file(LXD_REPO, release.tagName(), LXD_DRIVER).orElse("");
-        String url = GitHubClient.blobUrl(LXD_REPO, release.tagName(), LXD_DRIVER);
-        List<String> lines = source.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher call = CRIU_CALL.matcher(lines.get(i));
-            if (call.find()) {
-                return new Driver(url + "#L" + (i + 1), mentions(source), i + 1, call.group());
-            }
-        }
-        return new Driver(url, mentions(source), 0, "");
+        SourceFile source = github.document(LXD_REPO, release.tagName(), LXD_DRIVER).orElse(
+                new SourceFile(GitHubClient.blobUrl(LXD_REPO, release.tagName(), LXD_DRIVER), "",
+                        SourceFile.AnchorStyle.GITHUB));
+        int mentions = (int) source.count(CRIU_WORD);
+        return source.firstMatching(CRIU_CALL)
+                .map(line -> {
+                    Matcher call = CRIU_CALL.matcher(line.text());
+                    call.find();
+                    return new Driver(line.url(), mentions, line.number(), call.group());
+                })
+                .orElse(new Driver(source.url(), mentions, 0, ""));
     }
 
     /** "5.21" for lxd-5.21.7. */
@@ -211,12 +205,8 @@ public final class LxcChecker implements Checker {
         return m.matches() ? m.group(1) : lts.tagName();
     }
 
-    private static int mentions(String text) {
-        return (int) CRIU_WORD.matcher(text).results().count();
-    }
-
-    private static LocalDate day(Release release) {
-        return release.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+    private static Optional<LocalDate> day(Release release) {
+        return release.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** A markdown line as a reader sees it: links and MyST roles reduced to their text. */

@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.AtomFeedClient;
-import org.criu.status.core.source.AzulClient;
 import org.criu.status.core.source.AzulClient.ZuluPackage;
+import org.criu.status.core.source.AzulClient;
 import org.criu.status.core.source.GitHubClient;
-import org.criu.status.core.source.SourceException;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -55,7 +55,7 @@ public final class OpenJdkCracChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         List<ZuluPackage> builds = context.azul().cracPackages("linux", "x64").stream().filter(ZuluPackage::crac)
                 .toList();
         boolean inMainline = context.github().file(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE).isPresent();
@@ -69,23 +69,23 @@ public final class OpenJdkCracChecker implements Checker {
                     .max(Comparator.comparing(ZuluPackage::javaVersionText, Versions.order())).orElseThrow();
             String javas = builds.stream().map(ZuluPackage::javaMajor).distinct().sorted().map(String::valueOf)
                     .collect(Collectors.joining(", "));
-            Evidence shipped = Evidence.of(Signal.RELEASED, "azul", AzulClient.CRAC_DOWNLOADS, null,
+            Evidence shipped = Evidence.undated(Signal.RELEASED, "azul", AzulClient.CRAC_DOWNLOADS,
                     "Azul Zulu JDK builds with CRaC for Java " + javas + "; newest: " + newest.name());
             evidence.add(inMainline ? shipped : shipped.withQualifier(NOT_MAINLINE));
         }
         if (inMainline) {
-            evidence.add(Evidence.of(Signal.CONTEXT, "github",
-                    GitHubClient.blobUrl(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE), null,
+            evidence.add(Evidence.undated(Signal.CONTEXT, "github",
+                    GitHubClient.blobUrl(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE),
                     "mainline OpenJDK (openjdk/jdk master) carries the jdk.crac API"));
         } else {
-            evidence.add(Evidence.of(Signal.CONTEXT, "github",
+            evidence.add(Evidence.undated(Signal.CONTEXT, "github",
                     "https://github.com/" + MAINLINE + "/tree/" + MAINLINE_BRANCH + "/src/java.base/share/classes/jdk",
-                    null, "openjdk/jdk master has no jdk.crac API: CRaC is not in mainline OpenJDK"));
+                    "openjdk/jdk master has no jdk.crac API: CRaC is not in mainline OpenJDK"));
         }
         // The API's releases show the project at work; alone (no released JDK) they read as work in progress,
         // and as stalled once the newest is older than the rules' limit.
         apiRelease.ifPresent(e -> evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", e.link(),
-                e.day().orElse(null), "org.crac " + e.title() + ": newest release of the CRaC API library")));
-        return context.rules().assess(integration, evidence);
+                e.day(), "org.crac " + e.title() + ": newest release of the CRaC API library")));
+        return CheckResult.evidence(evidence);
     }
 }

@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.BranchDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Release;
-import org.criu.status.core.source.SourceException;
-import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -42,7 +43,7 @@ public final class OpenMpiChecker implements Checker {
     private static final DateTimeFormatter RST_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     /** A release-notes line announcing the end of checkpoint/restart, with the release it belongs to. */
-    record RemovalNotice(String file, int line, String text, Optional<String> version, Optional<LocalDate> date) {
+    record RemovalNotice(SourceFile.Line line, String text, Optional<String> version, Optional<LocalDate> date) {
     }
 
     @Override
@@ -63,11 +64,11 @@ public final class OpenMpiChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, MCA);
         if (listing.isEmpty()) {
-            return Assessment.unverified("no " + MCA + " at the default branch of " + REPO
+            return CheckResult.couldNotLook("no " + MCA + " at the default branch of " + REPO
                     + " (or no such repository): the source layout changed, this checker needs updating");
         }
         String repo = listing.get().repo();
@@ -85,12 +86,12 @@ public final class OpenMpiChecker implements Checker {
             notice.ifPresent(n -> evidence.add(noticeEvidence(Signal.CONTEXT, repo, branch, n)));
         } else if (notice.isPresent()) {
             evidence.add(noticeEvidence(Signal.REMOVED, repo, branch, notice.get()));
-            evidence.add(Evidence.of(Signal.REMOVED, "github", mcaUrl, null, tree));
+            evidence.add(Evidence.undated(Signal.REMOVED, "github", mcaUrl, tree));
         } else {
-            evidence.add(Evidence.of(Signal.ABSENT, "github", mcaUrl, null,
+            evidence.add(Evidence.undated(Signal.ABSENT, "github", mcaUrl,
                     tree + "; no release note announces the end of checkpoint/restart"));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /**
@@ -105,9 +106,9 @@ public final class OpenMpiChecker implements Checker {
                 "no " + indexPath + " in " + repo + " at " + branch + ": the release notes moved"));
         for (String series : toctree(index)) {
             String path = CHANGELOG + "/" + series + ".rst";
-            Optional<String> notes = github.file(repo, branch, path);
+            Optional<SourceFile> notes = github.document(repo, branch, path);
             if (notes.isPresent()) {
-                Optional<RemovalNotice> notice = findRemoval(path, notes.get());
+                Optional<RemovalNotice> notice = findRemoval(notes.get());
                 if (notice.isPresent()) {
                     return notice;
                 }
@@ -138,8 +139,8 @@ public final class OpenMpiChecker implements Checker {
     }
 
     /** The first line of a series changelog that announces removed checkpoint/restart, with its release. */
-    static Optional<RemovalNotice> findRemoval(String path, String rst) {
-        String[] lines = rst.split("\n", -1);
+    static Optional<RemovalNotice> findRemoval(SourceFile notes) {
+        String[] lines = notes.lines().toArray(String[]::new);
         Optional<String> version = Optional.empty();
         Optional<LocalDate> date = Optional.empty();
         for (int i = 0; i < lines.length; i++) {
@@ -156,7 +157,7 @@ public final class OpenMpiChecker implements Checker {
             }
             if (CHECKPOINT_RESTART.matcher(lines[i]).find() && REMOVED.matcher(lines[i]).find()) {
                 String text = lines[i].strip().replaceFirst("^[-*]\\s+", "");
-                return Optional.of(new RemovalNotice(path, i + 1, text, version, date));
+                return Optional.of(new RemovalNotice(notes.line(i + 1), text, version, date));
             }
         }
         return Optional.empty();
@@ -172,10 +173,10 @@ public final class OpenMpiChecker implements Checker {
     }
 
     private static Evidence noticeEvidence(Signal signal, String repo, String branch, RemovalNotice n) {
-        String release = n.version().map(v -> "v" + v + (n.date().isPresent() ? "" : " (unreleased)") + ": ")
-                .orElse("");
-        return Evidence.of(signal, "github", GitHubClient.blobUrl(repo, branch, n.file()) + "#L" + n.line(),
-                n.date().orElse(null), release + n.text());
+        String release = n.version().map(v -> "v" + v + (n.date().isPresent() ? "" : " (unreleased)"))
+                .orElse("a release");
+        return Evidence.of(signal, "github", n.line().url(), n.date(),
+                release + " release notes end checkpoint/restart support").quoting(n.text());
     }
 
     /** The criu component in the tree: released if the newest release carries it, else in development. */
@@ -186,11 +187,11 @@ public final class OpenMpiChecker implements Checker {
         if (newest.isPresent() && github.file(repo, newest.get().tagName(), CRIU_COMPONENT).isPresent()) {
             Release r = newest.get();
             return Evidence.of(Signal.RELEASED, "github", "https://github.com/" + repo + "/tree/" + r.tagName()
-                    + "/" + component, r.publishedAt().map(p -> p.atZone(java.time.ZoneOffset.UTC).toLocalDate())
-                    .orElse(null), r.tagName() + " ships " + component + "/");
+                    + "/" + component, r.publishedAt().map(p -> p.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+                    r.tagName() + " ships " + component + "/");
         }
-        return Evidence.of(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
-                + component, null, component + "/ at " + branch + ", in no release yet"
+        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
+                + component, component + "/ at " + branch + ", in no release yet"
                 + newest.map(r -> " (newest " + r.tagName() + ")").orElse(""));
     }
 }

@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
-import org.criu.status.core.source.GitHubEvidence;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -44,11 +44,11 @@ public final class OpenvzChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<Repository> found = github.repository(REPO);
         if (found.isEmpty()) {
-            return Assessment.unverified("GitHub knows no repository " + REPO);
+            return CheckResult.couldNotLook("GitHub knows no repository " + REPO);
         }
         Repository repository = found.get();
         String repo = repository.fullName();
@@ -58,7 +58,7 @@ public final class OpenvzChecker implements Checker {
         List<Tag> releases = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE);
         if (!releases.isEmpty()) {
             Tag newest = releases.get(0);
-            LocalDate date = github.tagDate(repo, newest).map(GitHubClient.Commit::day).orElse(null);
+            Optional<LocalDate> date = github.tagDate(repo, newest).map(GitHubClient.Commit::day);
             evidence.add(Evidence.of(Signal.RELEASED, "github", "https://github.com/" + repo + "/tree/" + newest.name(),
                     date, repo + " " + newest.name() + ", the newest of " + releases.size() + " release tags"));
         } else {
@@ -66,13 +66,13 @@ public final class OpenvzChecker implements Checker {
             // once that is years old).
             Optional<GitHubClient.Commit> head = github.commit(repo, repository.defaultBranch());
             if (head.isPresent()) {
-                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(), head.get().day(),
+                evidence.add(Evidence.dated(Signal.IN_DEVELOPMENT, "github", head.get().htmlUrl(), head.get().day(),
                         repo + ": no release tags; last commit on " + repository.defaultBranch()));
             }
         }
         if (evidence.isEmpty()) {
-            return Assessment.unverified(repo + " has no release tags and no commits on " + repository.defaultBranch());
+            return CheckResult.couldNotLook(repo + " has no release tags and no commits on " + repository.defaultBranch());
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 }

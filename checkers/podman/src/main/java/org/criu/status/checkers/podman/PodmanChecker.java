@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
-import org.criu.status.core.source.GitHubEvidence;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Repository;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -53,11 +54,11 @@ public final class PodmanChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<Repository> found = github.repository(REPO);
         if (found.isEmpty()) {
-            return Assessment.unverified("GitHub knows no repository " + REPO + " (no redirect either)");
+            return CheckResult.couldNotLook("GitHub knows no repository " + REPO + " (no redirect either)");
         }
         Repository repository = found.get();
         String repo = repository.fullName();
@@ -66,32 +67,31 @@ public final class PodmanChecker implements Checker {
         List<Release> releases = Versions.newestFirst(
                 github.releases(repo, 1).stream().filter(r -> !r.prerelease()).toList(), Release::tagName, RELEASE);
         if (releases.isEmpty()) {
-            return evidence.isEmpty() ? Assessment.unverified("no vX.Y.Z releases in " + repo)
-                    : context.rules().assess(integration, evidence);
+            return evidence.isEmpty() ? CheckResult.couldNotLook("no vX.Y.Z releases in " + repo)
+                    : CheckResult.evidence(evidence);
         }
         Release latest = releases.get(0);
         String tag = latest.tagName();
-        LocalDate released = latest.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+        Optional<LocalDate> released = latest.publishedAt().map(p -> p.atZone(ZoneOffset.UTC).toLocalDate());
 
-        Optional<String> manPath = Optional.empty();
-        Optional<String> manPage = Optional.empty();
+        Optional<SourceFile> manPage = Optional.empty();
         for (String path : MAN_PAGES) {
-            manPage = github.file(repo, tag, path);
+            manPage = github.document(repo, tag, path);
             if (manPage.isPresent()) {
-                manPath = Optional.of(path);
                 break;
             }
         }
-        String notes = github.file(repo, tag, NOTES).orElse("");
-        List<NotesLine> checkpointNotes = checkpointLines(notes);
+        List<SourceFile.Line> checkpointNotes = github.document(repo, tag, NOTES)
+                .map(PodmanChecker::checkpointLines).orElse(List.of());
 
         if (manPage.isPresent()) {
-            String path = manPath.orElseThrow();
-            evidence.add(Evidence.of(Signal.RELEASED, "github", GitHubClient.blobUrl(repo, tag, path), released,
-                    tag + " man page: " + nameLine(manPage.get()).orElse(path)));
+            SourceFile man = manPage.get();
+            Evidence shipped = Evidence.of(Signal.RELEASED, "github", man.url(), released,
+                    tag + " ships the podman-container-checkpoint man page");
+            evidence.add(nameLine(man).map(l -> shipped.quoting(l)).orElse(shipped));
             // The newest release-note line about checkpoints: a second document saying the feature ships.
-            checkpointNotes.stream().findFirst().ifPresent(n -> evidence.add(Evidence.of(Signal.RELEASED, "github",
-                    GitHubClient.blobUrl(repo, tag, NOTES) + "#L" + n.number(), null, NOTES + ": " + n.text())));
+            checkpointNotes.stream().findFirst().ifPresent(n -> evidence.add(Evidence.undated(Signal.RELEASED,
+                    "github", n.url(), NOTES + " at " + tag + ": the newest checkpoint change").quoting(bulletless(n))));
         } else if (!checkpointNotes.isEmpty()) {
             // The release notes prove checkpointing shipped before; its man page gone from a release means removal.
             evidence.add(Evidence.of(Signal.REMOVED, "github",
@@ -99,34 +99,28 @@ public final class PodmanChecker implements Checker {
                     tag + ": no podman-container-checkpoint man page in " + MAN_DIR + " (" + NOTES + " lists "
                             + checkpointNotes.size() + " checkpoint changes in earlier releases)"));
             checkpointNotes.stream().filter(n -> REMOVAL.matcher(n.text()).find()).findFirst()
-                    .ifPresent(n -> evidence.add(Evidence.of(Signal.REMOVED, "github",
-                            GitHubClient.blobUrl(repo, tag, NOTES) + "#L" + n.number(), null, NOTES + ": " + n.text())));
+                    .ifPresent(n -> evidence.add(Evidence.undated(Signal.REMOVED, "github", n.url(),
+                            NOTES + " at " + tag + " announces a checkpoint removal").quoting(bulletless(n))));
         } else {
             evidence.add(Evidence.of(Signal.ABSENT, "github", "https://github.com/" + repo + "/tree/" + tag + "/" + MAN_DIR,
                     released, tag + ": no checkpoint man page, no checkpoint in " + NOTES));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
-    /** One line of the release notes, 1-based, without its bullet. */
-    record NotesLine(int number, String text) {
+    /** Release-note lines about checkpoints (headings excluded), in order. */
+    private static List<SourceFile.Line> checkpointLines(SourceFile notes) {
+        return notes.allMatching(CHECKPOINT).stream().filter(l -> !l.stripped().startsWith("#")).toList();
     }
 
-    private static List<NotesLine> checkpointLines(String notes) {
-        List<NotesLine> found = new ArrayList<>();
-        List<String> lines = notes.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (CHECKPOINT.matcher(line).find() && !line.startsWith("#")) {
-                found.add(new NotesLine(i + 1, line.replaceFirst("^[-*]\\s+", "")));
-            }
-        }
-        return found;
+    /** A release-note line without its bullet. */
+    private static String bulletless(SourceFile.Line line) {
+        return line.stripped().replaceFirst("^[-*]\\s+", "");
     }
 
     /** The man page's NAME line ("podman-container-checkpoint - Checkpoints one or more running containers"). */
-    private static Optional<String> nameLine(String manPage) {
-        List<String> lines = manPage.lines().toList();
+    private static Optional<String> nameLine(SourceFile manPage) {
+        List<String> lines = manPage.lines();
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (lines.get(i).strip().equals("## NAME")) {
                 return Optional.of(lines.get(i + 1).replace("\\-", "-").strip()).filter(s -> !s.isEmpty());

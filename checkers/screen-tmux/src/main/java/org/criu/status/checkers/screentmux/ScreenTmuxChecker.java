@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -49,40 +50,37 @@ public final class ScreenTmuxChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<Tag> newest = Versions.newestFirst(github.tags(TMUX, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
-            return Assessment.unverified("no release tags (like 3.5a) in " + TMUX);
+            return CheckResult.couldNotLook("no release tags (like 3.5a) in " + TMUX);
         }
         Tag release = newest.get();
-        Optional<String> changes = github.file(TMUX, release.name(), CHANGES);
+        Optional<SourceFile> changes = github.document(TMUX, release.name(), CHANGES);
         if (changes.isEmpty()) {
-            return Assessment.unverified(TMUX + " has no " + CHANGES + " at " + release.name());
+            return CheckResult.couldNotLook(TMUX + " has no " + CHANGES + " at " + release.name());
         }
-        LocalDate released = github.tagDate(TMUX, release).map(GitHubClient.Commit::day).orElse(null);
+        Optional<LocalDate> released = github.tagDate(TMUX, release).map(GitHubClient.Commit::day);
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(releaseNotesEvidence(release, released, changes.get()));
         for (Issue issue : github.searchIssues(RESURRECT_SEARCH)) {
             evidence.add(resurrectEvidence(issue));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /** RELEASED citing the first CHANGES line naming CRIU, else ABSENT for the whole file. */
-    private static Evidence releaseNotesEvidence(Tag release, LocalDate released, String changes) {
-        String blob = GitHubClient.blobUrl(TMUX, release.name(), CHANGES);
-        String[] lines = changes.split("\n", -1);
-        String section = "";
-        for (int i = 0; i < lines.length; i++) {
-            if (SECTION.matcher(lines[i]).matches()) {
-                section = lines[i].strip() + ": ";
-            } else if (CRIU.matcher(lines[i]).find()) {
-                return Evidence.of(Signal.RELEASED, "github", blob + "#L" + (i + 1), released,
-                        "tmux " + release.name() + " " + section + lines[i].strip());
-            }
+    private static Evidence releaseNotesEvidence(Tag release, Optional<LocalDate> released, SourceFile changes) {
+        Optional<SourceFile.Line> criu = changes.firstMatching(CRIU);
+        if (criu.isPresent()) {
+            String section = changes.lines().subList(0, criu.get().number() - 1).stream()
+                    .filter(l -> SECTION.matcher(l).matches()).reduce((a, b) -> b).map(String::strip)
+                    .map(s -> " (" + s + ")").orElse("");
+            return Evidence.of(Signal.RELEASED, "github", criu.get().url(), released,
+                    "tmux " + release.name() + " CHANGES mention CRIU" + section).quoting(criu.get().stripped());
         }
-        return Evidence.of(Signal.ABSENT, "github", blob, released,
+        return Evidence.of(Signal.ABSENT, "github", changes.url(), released,
                 "tmux " + release.name() + ": no line of CHANGES mentions CRIU");
     }
 
@@ -99,7 +97,7 @@ public final class ScreenTmuxChecker implements Checker {
                 : "closed" + issue.closedAt().map(c -> " " + c.atZone(ZoneOffset.UTC).toLocalDate()).orElse("")
                         + issue.stateReason().map(r -> " as " + r).orElse("");
         Signal signal = open && issue.pullRequest() ? Signal.IN_DEVELOPMENT : Signal.CONTEXT;
-        return Evidence.of(signal, "github", issue.htmlUrl(), opened,
+        return Evidence.dated(signal, "github", issue.htmlUrl(), opened,
                 "tmux-resurrect " + kind + " #" + issue.number() + " \"" + issue.title() + "\" (" + state + ")");
     }
 }

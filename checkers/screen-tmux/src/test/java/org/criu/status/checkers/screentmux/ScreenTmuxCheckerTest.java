@@ -12,8 +12,8 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
-import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.GitHubFixtures.TagSpec;
+import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,8 +86,9 @@ class ScreenTmuxCheckerTest {
         Evidence shipped = finding.evidence().get(0);
         assertThat(shipped.signal()).isEqualTo(Signal.RELEASED);
         assertThat(shipped.url()).isEqualTo("https://github.com/tmux/tmux/blob/3.7c/CHANGES#L3");
-        assertThat(shipped.quote()).startsWith("tmux 3.7c CHANGES FROM 3.7b TO 3.7c: * Panes can be saved")
-                .contains("using CRIU");
+        assertThat(shipped.quote()).startsWith("tmux 3.7c CHANGES mention CRIU (CHANGES FROM 3.7b TO 3.7c)");
+        assertThat(shipped.excerpt()).hasValueSatisfying(x -> assertThat(x).startsWith("* Panes can be saved")
+                .contains("using CRIU"));
     }
 
     @Test

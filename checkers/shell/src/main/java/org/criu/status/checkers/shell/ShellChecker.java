@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -47,45 +48,42 @@ public final class ShellChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<Tag> newest = Versions.newestFirst(github.tags(BASH, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
-            return Assessment.unverified("no release tags (like bash-5.2) in " + BASH);
+            return CheckResult.couldNotLook("no release tags (like bash-5.2) in " + BASH);
         }
         Tag release = newest.get();
         List<String> missing = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
-        LocalDate released = null;
+        Optional<LocalDate> released = Optional.empty();
         for (String path : NOTES) {
-            Optional<String> text = github.file(BASH, release.name(), path);
+            Optional<SourceFile> text = github.document(BASH, release.name(), path);
             if (text.isEmpty()) {
                 missing.add(path);
                 continue;
             }
-            if (released == null) {
-                released = github.tagDate(BASH, release).map(GitHubClient.Commit::day).orElse(null);
+            if (released.isEmpty()) {
+                released = github.tagDate(BASH, release).map(GitHubClient.Commit::day);
             }
             evidence.add(notesEvidence(release, released, path, text.get()));
         }
         if (evidence.isEmpty()) {
-            return Assessment.unverified(BASH + " has neither " + String.join(" nor ", missing) + " at "
+            return CheckResult.couldNotLook(BASH + " has neither " + String.join(" nor ", missing) + " at "
                     + release.name());
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /** RELEASED citing the first line that names CRIU or restore-sibling, else ABSENT for the file. */
-    private static Evidence notesEvidence(Tag release, LocalDate released, String path, String text) {
-        String blob = GitHubClient.blobUrl(BASH, release.name(), path);
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (CRIU.matcher(lines[i]).find()) {
-                return Evidence.of(Signal.RELEASED, "github", blob + "#L" + (i + 1), released,
-                        release.name() + " " + path + ": " + lines[i].strip());
-            }
+    private static Evidence notesEvidence(Tag release, Optional<LocalDate> released, String path, SourceFile text) {
+        Optional<SourceFile.Line> line = text.firstMatching(CRIU);
+        if (line.isPresent()) {
+            return Evidence.of(Signal.RELEASED, "github", line.get().url(), released,
+                    release.name() + " " + path + " mentions CRIU or restore-sibling").quoting(line.get().stripped());
         }
-        return Evidence.of(Signal.ABSENT, "github", blob, released,
+        return Evidence.of(Signal.ABSENT, "github", text.url(), released,
                 release.name() + " " + path + ": no mention of CRIU or restore-sibling");
     }
 }

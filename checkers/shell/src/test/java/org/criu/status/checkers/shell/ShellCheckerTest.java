@@ -13,8 +13,8 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.spi.HeadingMatcher;
-import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.GitHubFixtures.TagSpec;
+import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,7 +84,9 @@ class ShellCheckerTest {
         Evidence shipped = finding.evidence().get(0);
         assertThat(shipped.signal()).isEqualTo(Signal.RELEASED);
         assertThat(shipped.url()).isEqualTo("https://github.com/bminor/bash/blob/bash-5.3/NEWS#L7");
-        assertThat(shipped.quote()).startsWith("bash-5.3 NEWS: a. New `checkpoint' loadable builtin: asks CRIU");
+        assertThat(shipped.quote()).startsWith("bash-5.3 NEWS mentions CRIU");
+        assertThat(shipped.excerpt()).hasValueSatisfying(x -> assertThat(x)
+                .startsWith("a. New `checkpoint' loadable builtin: asks CRIU"));
     }
 
     @Test

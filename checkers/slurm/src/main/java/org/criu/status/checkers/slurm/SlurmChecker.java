@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.BranchDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -47,16 +48,19 @@ public final class SlurmChecker implements Checker {
     private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
     private static final Pattern RELEASE_TAG = Pattern.compile("slurm-\\d+-\\d+-\\d+-\\d+");
 
-    /** A removal announcement: where it was read, its first line number and the bullet's text. */
-    record RemovalNotice(String tag, String path, int firstLine, int lastLine, String text,
+    /** A removal announcement: the file it was read in, the bullet's lines and its text. */
+    record RemovalNotice(String tag, SourceFile notes, int firstLine, int lastLine, String text,
                          Optional<String> previousTag) {
         String url() {
-            return GitHubClient.blobUrl(REPO, tag, path) + "#L" + firstLine
-                    + (lastLine > firstLine ? "-L" + lastLine : "");
+            return notes.rangeUrl(firstLine, lastLine);
         }
 
-        String quote() {
-            return tag + " " + path + ": " + text;
+        String summary() {
+            return tag + " release notes: the checkpoint plugins were removed";
+        }
+
+        Evidence cite(Signal signal, Optional<LocalDate> date) {
+            return Evidence.of(signal, "github", url(), date, summary()).quoting(text);
         }
     }
 
@@ -77,11 +81,11 @@ public final class SlurmChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, PLUGINS);
         if (listing.isEmpty()) {
-            return Assessment.unverified("no " + PLUGINS + " at the default branch of " + REPO
+            return CheckResult.couldNotLook("no " + PLUGINS + " at the default branch of " + REPO
                     + " (or no such repository): the source layout changed, this checker needs updating");
         }
         String repo = listing.get().repo();
@@ -100,25 +104,25 @@ public final class SlurmChecker implements Checker {
         if (criuAtHead.isPresent()) {
             evidence.add(criuPluginEvidence(github, repo, branch, criuAtHead.get()));
             // The tree contradicts an old notice (the plugin came back); the notice is history now.
-            notice.ifPresent(n -> evidence.add(Evidence.of(Signal.CONTEXT, "github", n.url(), null, n.quote())));
+            notice.ifPresent(n -> evidence.add(n.cite(Signal.CONTEXT, Optional.empty())));
         } else if (!checkpointAtHead && notice.isPresent()) {
             RemovalNotice n = notice.get();
-            evidence.add(Evidence.of(Signal.REMOVED, "github", n.url(), dateOf(github, repo, n.tag()), n.quote()));
-            evidence.add(Evidence.of(Signal.REMOVED, "github", treeUrl, null,
+            evidence.add(n.cite(Signal.REMOVED, dateOf(github, repo, n.tag())));
+            evidence.add(Evidence.undated(Signal.REMOVED, "github", treeUrl,
                     PLUGINS + " at " + branch + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
                             + directories(plugins) + " plugin types"));
             if (n.previousTag().isPresent()) {
                 formerPlugins(github, repo, n.previousTag().get()).ifPresent(evidence::add);
             }
         } else {
-            evidence.add(Evidence.of(Signal.ABSENT, "github", treeUrl, null, PLUGINS + " at " + branch
+            evidence.add(Evidence.undated(Signal.ABSENT, "github", treeUrl, PLUGINS + " at " + branch
                     + (checkpointAtHead ? ": " + CHECKPOINT + "/ has no CRIU plugin" : ": no " + CHECKPOINT
                     + "/ and no CRIU plugin") + (notice.isPresent() ? ""
                     : "; no major release's notes announce the removal of the checkpoint plugins")));
-            notice.ifPresent(n -> evidence.add(Evidence.of(Signal.CONTEXT, "github", n.url(), null,
-                    n.quote() + " (but " + CHECKPOINT + "/ is back at " + branch + ")")));
+            notice.ifPresent(n -> evidence.add(Evidence.undated(Signal.CONTEXT, "github", n.url(),
+                    n.summary() + " (but " + CHECKPOINT + "/ is back at " + branch + ")").quoting(n.text())));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /** The first major release whose RELEASE_NOTES announce that the checkpoint plugins were removed. */
@@ -128,10 +132,10 @@ public final class SlurmChecker implements Checker {
         for (String major : MAJOR_RELEASES) {
             String tag = "slurm-" + major.replace('.', '-') + "-0-1";
             for (String path : NOTES_FILES) {
-                Optional<String> notes = github.file(repo, tag, path);
+                Optional<SourceFile> notes = github.document(repo, tag, path);
                 if (notes.isPresent()) {
                     read++;
-                    Optional<RemovalNotice> notice = findRemoval(notes.get(), tag, path, Optional.ofNullable(previous));
+                    Optional<RemovalNotice> notice = findRemoval(notes.get(), tag, Optional.ofNullable(previous));
                     if (notice.isPresent()) {
                         return notice;
                     }
@@ -149,8 +153,8 @@ public final class SlurmChecker implements Checker {
     }
 
     /** Finds a " -- ..." bullet (continuation lines joined) that says the checkpoint plugins were removed. */
-    static Optional<RemovalNotice> findRemoval(String notes, String tag, String path, Optional<String> previousTag) {
-        String[] lines = notes.split("\n", -1);
+    static Optional<RemovalNotice> findRemoval(SourceFile notes, String tag, Optional<String> previousTag) {
+        String[] lines = notes.lines().toArray(String[]::new);
         for (int i = 0; i < lines.length; i++) {
             Matcher bullet = BULLET.matcher(lines[i]);
             if (!bullet.matches()) {
@@ -165,7 +169,7 @@ public final class SlurmChecker implements Checker {
             String joined = text.toString();
             if (CHECKPOINT_PLUGIN.matcher(joined).find() && REMOVED.matcher(joined).find()
                     && !NOT_YET.matcher(joined).find()) {
-                return Optional.of(new RemovalNotice(tag, path, i + 1, last + 1, joined, previousTag));
+                return Optional.of(new RemovalNotice(tag, notes, i + 1, last + 1, joined, previousTag));
             }
             i = last;
         }
@@ -184,8 +188,8 @@ public final class SlurmChecker implements Checker {
         return github.file(repo, tag, makefile).map(text -> {
             String subdirs = text.lines().filter(l -> l.strip().startsWith("SUBDIRS")).findFirst()
                     .map(String::strip).orElse("present");
-            return Evidence.of(Signal.CONTEXT, "github",
-                    "https://github.com/" + repo + "/tree/" + tag + "/" + PLUGINS + "/" + CHECKPOINT, null,
+            return Evidence.undated(Signal.CONTEXT, "github",
+                    "https://github.com/" + repo + "/tree/" + tag + "/" + PLUGINS + "/" + CHECKPOINT,
                     tag + ": " + PLUGINS + "/" + CHECKPOINT + "/ still there (" + subdirs + ")");
         });
     }
@@ -198,16 +202,16 @@ public final class SlurmChecker implements Checker {
             Tag tag = newest.get();
             return Evidence.of(Signal.RELEASED, "github",
                     "https://github.com/" + repo + "/tree/" + tag.name() + "/" + pluginPath,
-                    github.tagDate(repo, tag).map(GitHubClient.Commit::day).orElse(null),
+                    github.tagDate(repo, tag).map(GitHubClient.Commit::day),
                     tag.name() + " ships " + pluginPath + "/");
         }
-        return Evidence.of(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
-                + pluginPath, null, pluginPath + "/ at " + branch + ", in no release yet"
+        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
+                + pluginPath, pluginPath + "/ at " + branch + ", in no release yet"
                 + newest.map(t -> " (newest " + t.name() + ")").orElse(""));
     }
 
-    private static LocalDate dateOf(GitHubClient github, String repo, String tag) throws SourceException {
-        return github.tagDate(repo, new Tag(tag, "")).map(GitHubClient.Commit::day).orElse(null);
+    private static Optional<LocalDate> dateOf(GitHubClient github, String repo, String tag) throws SourceException {
+        return github.tagDate(repo, new Tag(tag, "")).map(GitHubClient.Commit::day);
     }
 
     private static long directories(List<Entry> entries) {

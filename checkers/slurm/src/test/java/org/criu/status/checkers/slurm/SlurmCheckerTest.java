@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.criu.status.core.testkit.GitHubFixtures.commit;
 import static org.criu.status.core.testkit.SourceServer.entry;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.criu.status.core.model.Confidence;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Finding;
@@ -13,12 +15,11 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
-import org.criu.status.core.testkit.GitHubFixtures;
-import org.criu.status.core.testkit.GitHubFixtures.TagSpec;
-import org.criu.status.core.testkit.SourceServer;
-import java.nio.file.Path;
-import java.util.ServiceLoader;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.spi.Checker;
+import org.criu.status.core.testkit.GitHubFixtures.TagSpec;
+import org.criu.status.core.testkit.GitHubFixtures;
+import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,7 +88,8 @@ class SlurmCheckerTest {
         assertThat(finding.confidence()).contains(Confidence.HIGH);
         Evidence notice = finding.evidence().get(0);
         assertThat(notice.signal()).isEqualTo(Signal.REMOVED);
-        assertThat(notice.quote()).isEqualTo("slurm-20-02-0-1 RELEASE_NOTES: The checkpoint plugin interface and all "
+        assertThat(notice.quote()).startsWith("slurm-20-02-0-1 release notes");
+        assertThat(notice.excerpt()).contains("The checkpoint plugin interface and all "
                 + "associated API calls have been removed.");
         assertThat(notice.url()).isEqualTo("https://github.com/SchedMD/slurm/blob/slurm-20-02-0-1/RELEASE_NOTES#L40-L41");
         assertThat(notice.date()).hasValueSatisfying(d -> assertThat(d).hasToString("2020-02-25"));
@@ -204,13 +206,17 @@ class SlurmCheckerTest {
                  -- Removed the burst_buffer/generic plugin.
                 """;
 
-        assertThat(SlurmChecker.findRemoval(notes, "slurm-19-05-0-1", "RELEASE_NOTES", Optional.empty())).isEmpty();
-        assertThat(SlurmChecker.findRemoval(notes.replace("is deprecated and will be removed in",
-                "and all its API calls were removed in"), "t", "RELEASE_NOTES", Optional.empty()))
+        assertThat(SlurmChecker.findRemoval(notes(notes), "slurm-19-05-0-1", Optional.empty())).isEmpty();
+        assertThat(SlurmChecker.findRemoval(notes(notes.replace("is deprecated and will be removed in",
+                "and all its API calls were removed in")), "t", Optional.empty()))
                 .hasValueSatisfying(n -> {
                     assertThat(n.firstLine()).isEqualTo(3);
                     assertThat(n.lastLine()).isEqualTo(4);
                 });
+    }
+
+    private static SourceFile notes(String text) {
+        return new SourceFile("https://github.com/SchedMD/slurm/blob/t/RELEASE_NOTES", text, SourceFile.AnchorStyle.GITHUB);
     }
 
     @Test

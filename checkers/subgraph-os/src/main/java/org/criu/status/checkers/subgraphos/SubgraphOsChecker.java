@@ -12,13 +12,14 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
-import org.criu.status.core.source.GitHubEvidence;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Repository;
-import org.criu.status.core.source.SourceException;
-import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.GitHubEvidence;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -54,7 +55,7 @@ public final class SubgraphOsChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         List<Evidence> evidence = new ArrayList<>();
         List<Evidence> endings = new ArrayList<>();
@@ -73,30 +74,28 @@ public final class SubgraphOsChecker implements Checker {
                 evidence.add(readmeEvidence(r, readme.get(), lastPush));
             }
             evidence.add(Evidence.of(Signal.CONTEXT, "github", r.htmlUrl() + "/commits/" + r.defaultBranch(),
-                    lastPush.orElse(null), r.fullName() + ": last push " + lastPush.map(LocalDate::toString)
+                    lastPush, r.fullName() + ": last push " + lastPush.map(LocalDate::toString)
                             .orElse("unknown") + (r.archived() ? ", archived" : ", not archived")));
         }
         if (found == 0) {
-            return Assessment.unverified("GitHub has none of the repositories " + String.join(", ", REPOS));
+            return CheckResult.couldNotLook("GitHub has none of the repositories " + String.join(", ", REPOS));
         }
         // Subgraph OS ended only when every part of it did; one archived part while another goes on is context.
         Signal endSignal = endings.size() == found ? Signal.PROJECT_ENDED : Signal.CONTEXT;
-        endings.forEach(e -> evidence.add(0, new Evidence(endSignal, e.source(), e.url(), e.date(), e.quote(),
-                e.component(), e.qualifier())));
+        endings.forEach(e -> evidence.add(0, e.as(endSignal)));
         evidence.addAll(searchEvidence(github.searchIssues(QUERY)));
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
-    /** A README's name, text and where a person reads it. */
-    private record Readme(String path, String text, String url) {
+    /** A README's name and text. */
+    private record Readme(String path, SourceFile file) {
     }
 
     private static Optional<Readme> readme(GitHubClient github, Repository r) throws SourceException {
         for (String path : READMES) {
-            Optional<String> text = github.file(r.fullName(), r.defaultBranch(), path);
-            if (text.isPresent()) {
-                return Optional.of(new Readme(path, text.get(), GitHubClient.blobUrl(r.fullName(), r.defaultBranch(),
-                        path)));
+            Optional<SourceFile> file = github.document(r.fullName(), r.defaultBranch(), path);
+            if (file.isPresent()) {
+                return Optional.of(new Readme(path, file.get()));
             }
         }
         return Optional.empty();
@@ -108,34 +107,25 @@ public final class SubgraphOsChecker implements Checker {
         if (archived.isPresent()) {
             return archived;
         }
-        LocalDate pushed = r.pushedAt().map(SubgraphOsChecker::day).orElse(null);
+        Optional<LocalDate> pushed = r.pushedAt().map(SubgraphOsChecker::day);
         Optional<String> said = r.description().filter(d -> ENDED.matcher(d).find());
         if (said.isPresent()) {
             return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", r.htmlUrl(), pushed,
-                    r.fullName() + " description: " + said.get()));
+                    r.fullName() + "'s description says the project ended").quoting(said.get()));
         }
-        if (readme.isPresent()) {
-            String[] lines = readme.get().text().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (ENDED.matcher(lines[i]).find()) {
-                    return Optional.of(Evidence.of(Signal.PROJECT_ENDED, "github", readme.get().url() + "#L" + (i + 1),
-                            pushed, r.fullName() + " " + readme.get().path() + ": " + lines[i].strip()));
-                }
-            }
-        }
-        return Optional.empty();
+        return readme.flatMap(m -> m.file().firstMatching(ENDED).map(line -> Evidence.of(Signal.PROJECT_ENDED,
+                "github", line.url(), pushed, r.fullName() + " " + m.path() + " says the project ended")
+                .quoting(line.stripped())));
     }
 
     /** CRIU in a README is work in the tree, dated by the last push (so old work reads as stalled). */
     private static Evidence readmeEvidence(Repository r, Readme readme, Optional<LocalDate> lastPush) {
-        String[] lines = readme.text().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (CRIU.matcher(lines[i]).find()) {
-                return Evidence.of(Signal.IN_DEVELOPMENT, "github", readme.url() + "#L" + (i + 1),
-                        lastPush.orElse(null), r.fullName() + " " + readme.path() + ": " + lines[i].strip());
-            }
+        Optional<SourceFile.Line> criu = readme.file().firstMatching(CRIU);
+        if (criu.isPresent()) {
+            return Evidence.of(Signal.IN_DEVELOPMENT, "github", criu.get().url(), lastPush,
+                    r.fullName() + " " + readme.path() + " mentions CRIU").quoting(criu.get().stripped());
         }
-        return Evidence.of(Signal.ABSENT, "github", readme.url(), null,
+        return Evidence.undated(Signal.ABSENT, "github", readme.file().url(),
                 r.fullName() + " " + readme.path() + " at " + r.defaultBranch() + ": no mention of CRIU");
     }
 
@@ -151,16 +141,16 @@ public final class SubgraphOsChecker implements Checker {
             if (issue.pullRequest() && CRIU.matcher(issue.title()).find()) {
                 work = true;
                 Instant when = issue.closedAt().orElse(issue.createdAt());
-                evidence.add(Evidence.of(Signal.IN_DEVELOPMENT, "github", issue.htmlUrl(), day(when),
+                evidence.add(Evidence.dated(Signal.IN_DEVELOPMENT, "github", issue.htmlUrl(), day(when),
                         kind + issue.number() + " (" + issue.state() + "): " + issue.title()));
             } else {
-                evidence.add(Evidence.of(Signal.CONTEXT, "github", issue.htmlUrl(), day(issue.createdAt()),
+                evidence.add(Evidence.dated(Signal.CONTEXT, "github", issue.htmlUrl(), day(issue.createdAt()),
                         kind + issue.number() + " (" + issue.state() + "): " + issue.title()));
             }
         }
         if (!work) {
-            evidence.add(Evidence.of(Signal.ABSENT, "github", "https://github.com/search?q="
-                    + URLEncoder.encode(QUERY, StandardCharsets.UTF_8) + "&type=issues", null,
+            evidence.add(Evidence.undated(Signal.ABSENT, "github", "https://github.com/search?q="
+                    + URLEncoder.encode(QUERY, StandardCharsets.UTF_8) + "&type=issues",
                     "no pull request about CRIU in " + String.join(" or ", REPOS)
                             + (results.isEmpty() ? "; no issue mentions it either" : "")));
         }

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Release;
-import org.criu.status.core.source.SourceException;
-import org.criu.status.core.spi.Assessment;
+import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -52,15 +52,15 @@ public final class SystemdChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
         // Only results with CRIU in the title are about integrating it; the rest mention it in passing
         // (bug reports from people who also run CRIU) and say nothing about systemd's plans.
         List<Issue> about = github.searchIssues(QUERY).stream().filter(i -> CRIU.matcher(i.title()).find())
                 .sorted(Comparator.comparing(Issue::createdAt)).toList();
         if (about.isEmpty()) {
-            return context.rules().assess(integration, List.of(Evidence.of(Signal.ABSENT, "github",
-                    searchUrl(QUERY), null, "no issue or pull request in " + REPO + " has CRIU in its title")));
+            return CheckResult.evidence(Evidence.undated(Signal.ABSENT, "github",
+                    searchUrl(QUERY), "no issue or pull request in " + REPO + " has CRIU in its title"));
         }
         Set<Integer> merged = about.stream().anyMatch(i -> i.pullRequest() && "closed".equals(i.state()))
                 ? github.searchIssues(MERGED_QUERY).stream().map(Issue::number).collect(Collectors.toSet())
@@ -73,7 +73,7 @@ public final class SystemdChecker implements Checker {
                     ? pullRequest(item, merged.contains(item.number()), releases)
                     : request(item, !merged.isEmpty()));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /**
@@ -83,12 +83,12 @@ public final class SystemdChecker implements Checker {
     private static Evidence pullRequest(Issue pr, boolean merged, List<Release> releases) {
         String head = "#" + pr.number() + " " + pr.title();
         if ("open".equals(pr.state())) {
-            return Evidence.of(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(pr.createdAt()),
+            return Evidence.dated(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(pr.createdAt()),
                     head + ": pull request open since " + day(pr.createdAt()));
         }
         Instant closed = pr.closedAt().orElse(pr.createdAt());
         if (!merged) {
-            return Evidence.of(Signal.DECLINED, "github", pr.htmlUrl(), day(closed),
+            return Evidence.dated(Signal.DECLINED, "github", pr.htmlUrl(), day(closed),
                     head + ": pull request closed without merging on " + day(closed));
         }
         // systemd releases from main, so the first release published after the merge carries it.
@@ -97,10 +97,10 @@ public final class SystemdChecker implements Checker {
                 .min(Comparator.comparing(r -> r.publishedAt().orElseThrow()));
         if (first.isPresent()) {
             Release r = first.get();
-            return Evidence.of(Signal.RELEASED, "github", r.htmlUrl(), day(r.publishedAt().orElseThrow()),
+            return Evidence.dated(Signal.RELEASED, "github", r.htmlUrl(), day(r.publishedAt().orElseThrow()),
                     r.tagName() + " ships " + head + " (merged " + day(closed) + ")");
         }
-        return Evidence.of(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(closed),
+        return Evidence.dated(Signal.IN_DEVELOPMENT, "github", pr.htmlUrl(), day(closed),
                 head + ": merged " + day(closed) + ", in no release yet");
     }
 
@@ -108,7 +108,7 @@ public final class SystemdChecker implements Checker {
     private static Evidence request(Issue issue, boolean someMerged) {
         String head = "#" + issue.number() + " " + issue.title();
         if ("open".equals(issue.state())) {
-            return Evidence.of(Signal.ABSENT, "github", issue.htmlUrl(), day(issue.createdAt()),
+            return Evidence.dated(Signal.ABSENT, "github", issue.htmlUrl(), day(issue.createdAt()),
                     head + ": open request since " + day(issue.createdAt()) + ", no pull request");
         }
         Instant closed = issue.closedAt().orElse(issue.createdAt());
@@ -118,9 +118,9 @@ public final class SystemdChecker implements Checker {
         boolean duplicate = issue.stateReason().filter("duplicate"::equals).isPresent();
         boolean done = someMerged && issue.stateReason().filter("completed"::equals).isPresent();
         if (duplicate || done) {
-            return Evidence.of(Signal.CONTEXT, "github", issue.htmlUrl(), day(closed), quote);
+            return Evidence.dated(Signal.CONTEXT, "github", issue.htmlUrl(), day(closed), quote);
         }
-        return Evidence.of(Signal.DECLINED, "github", issue.htmlUrl(), day(closed),
+        return Evidence.dated(Signal.DECLINED, "github", issue.htmlUrl(), day(closed),
                 quote + ", no pull request implementing it merged");
     }
 

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
-import org.criu.status.core.source.GitLabClient;
+import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitLabClient.MergeRequest;
 import org.criu.status.core.source.GitLabClient.Release;
 import org.criu.status.core.source.GitLabClient.Tag;
-import org.criu.status.core.source.SourceException;
+import org.criu.status.core.source.GitLabClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
-import org.criu.status.core.spi.Assessment;
 import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 
 /**
@@ -51,14 +52,14 @@ public final class WestonChecker implements Checker {
     }
 
     @Override
-    public Assessment check(Integration integration, CheckContext context) throws SourceException {
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitLabClient gitlab = context.gitlab();
         Optional<Tag> newest = Versions.newestFirst(gitlab.tags(PROJECT, 1), Tag::name, RELEASE).stream().findFirst();
         if (newest.isEmpty()) {
-            return Assessment.unverified("no release tags (X.Y.Z) in " + PROJECT + " on " + gitlab.baseUrl());
+            return CheckResult.couldNotLook("no release tags (X.Y.Z) in " + PROJECT + " on " + gitlab.baseUrl());
         }
         Tag release = newest.get();
-        LocalDate releaseDay = release.day().orElse(null);
+        Optional<LocalDate> releaseDay = release.day();
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.of(Signal.CONTEXT, "gitlab", gitlab.tagUrl(PROJECT, release.name()), releaseDay,
                 "newest Weston release: " + release.name()));
@@ -66,10 +67,10 @@ public final class WestonChecker implements Checker {
         Optional<String> optionFile = Optional.empty();
         Optional<Evidence> option = Optional.empty();
         for (String file : OPTION_FILES) {
-            Optional<String> options = gitlab.file(PROJECT, release.name(), file);
+            Optional<SourceFile> options = gitlab.document(PROJECT, release.name(), file);
             if (options.isPresent()) {
                 optionFile = Optional.of(file);
-                option = criuOption(gitlab, release, file, options.get());
+                option = criuOption(release, file, options.get());
                 break;
             }
         }
@@ -89,18 +90,18 @@ public final class WestonChecker implements Checker {
             }
             evidence.add(Evidence.of(Signal.ABSENT, "gitlab",
                     gitlab.blobUrl(PROJECT, release.name(), optionFile.orElse(OPTION_FILES.get(0))), releaseDay, where));
-            evidence.add(Evidence.of(Signal.ABSENT, "gitlab", mergeRequestSearchUrl(gitlab), null,
+            evidence.add(Evidence.undated(Signal.ABSENT, "gitlab", mergeRequestSearchUrl(gitlab),
                     "no merge request mentions CRIU"));
         }
-        return context.rules().assess(integration, evidence);
+        return CheckResult.evidence(evidence);
     }
 
     /**
      * A CRIU line in the newest release's meson options: the feature ships, dated by the release. The quote is
      * the whole {@code option(...)} block the line sits in, condensed to one line.
      */
-    private static Optional<Evidence> criuOption(GitLabClient gitlab, Tag release, String file, String options) {
-        String[] lines = options.split("\n", -1);
+    private static Optional<Evidence> criuOption(Tag release, String file, SourceFile options) {
+        String[] lines = options.lines().toArray(String[]::new);
         for (int i = 0; i < lines.length; i++) {
             if (!CRIU.matcher(lines[i]).find() || lines[i].strip().startsWith("#")) {
                 continue;
@@ -119,9 +120,8 @@ public final class WestonChecker implements Checker {
                 }
                 quote = block.toString().strip().replace("( ", "(").replace(" )", ")");
             }
-            return Optional.of(Evidence.of(Signal.RELEASED, "gitlab",
-                    gitlab.blobUrl(PROJECT, release.name(), file) + "#L" + (start + 1), release.day().orElse(null),
-                    release.name() + " " + file + ": " + quote));
+            return Optional.of(Evidence.of(Signal.RELEASED, "gitlab", options.line(start + 1).url(), release.day(),
+                    release.name() + " has a CRIU build option in " + file).quoting(quote));
         }
         return Optional.empty();
     }
@@ -145,8 +145,8 @@ public final class WestonChecker implements Checker {
         for (Release r : releases) {
             Optional<String> line = r.description().lines().filter(l -> CRIU.matcher(l).find()).findFirst();
             if (line.isPresent() && RELEASE.matcher(r.tagName()).matches()) {
-                return Optional.of(Evidence.of(Signal.RELEASED, "gitlab", r.webUrl(), r.day().orElse(null),
-                        r.tagName() + " release notes: " + line.get().strip()));
+                return Optional.of(Evidence.of(Signal.RELEASED, "gitlab", r.webUrl(), r.day(),
+                        r.tagName() + " release notes mention CRIU").quoting(line.get().strip()));
             }
         }
         return Optional.empty();
@@ -178,7 +178,7 @@ public final class WestonChecker implements Checker {
                 when = mr.closedAt().orElse(mr.updatedAt());
                 signal = Signal.INACTIVE;
             }
-            found.add(Evidence.of(signal, "gitlab", mr.webUrl(), day(when), quote));
+            found.add(Evidence.dated(signal, "gitlab", mr.webUrl(), day(when), quote));
         }
         return found;
     }

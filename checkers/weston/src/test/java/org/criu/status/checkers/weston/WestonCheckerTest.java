@@ -12,9 +12,9 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.spi.HeadingMatcher;
-import org.criu.status.core.testkit.GitLabFixtures;
 import org.criu.status.core.testkit.GitLabFixtures.ReleaseSpec;
 import org.criu.status.core.testkit.GitLabFixtures.TagSpec;
+import org.criu.status.core.testkit.GitLabFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -86,7 +86,8 @@ class WestonCheckerTest {
         assertThat(finding.suggestedStatus()).contains(Status.READY);
         Evidence shipped = finding.evidence().get(0);
         assertThat(shipped.signal()).isEqualTo(Signal.RELEASED);
-        assertThat(shipped.quote()).isEqualTo("9.0.0 meson_options.txt: option('criu', type: 'boolean', value: false,"
+        assertThat(shipped.quote()).isEqualTo("9.0.0 has a CRIU build option in meson_options.txt");
+        assertThat(shipped.excerpt()).contains("option('criu', type: 'boolean', value: false,"
                 + " description: 'Compositor: let CRIU checkpoint and restore Wayland clients')");
         assertThat(shipped.url()).isEqualTo(
                 "https://gitlab.freedesktop.org/wayland/weston/-/blob/9.0.0/meson_options.txt#L33");
@@ -103,7 +104,8 @@ class WestonCheckerTest {
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
         assertThat(finding.suggestedStatus()).contains(Status.READY);
-        assertThat(finding.evidence().get(0).quote()).isEqualTo("9.0.0 release notes: - New CRIU plugin restores Wayland clients");
+        assertThat(finding.evidence().get(0).quote()).isEqualTo("9.0.0 release notes mention CRIU");
+        assertThat(finding.evidence().get(0).excerpt()).contains("- New CRIU plugin restores Wayland clients");
         assertThat(finding.evidence().get(0).url()).isEqualTo("https://gitlab.freedesktop.org/wayland/weston/-/releases/9.0.0");
     }
 

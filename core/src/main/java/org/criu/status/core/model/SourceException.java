@@ -1,4 +1,4 @@
-package org.criu.status.core.source;
+package org.criu.status.core.model;
 
 import java.io.IOException;
 
