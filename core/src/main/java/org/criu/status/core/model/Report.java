@@ -4,12 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** A whole run: the page checked, when, and one finding per entry in page order. */
-public record Report(WikiPage page, Instant generatedAt, List<Finding> findings) {
+/**
+ * A whole run: the page checked, when, one finding per entry in page order, and the findings for integrations
+ * that have a checker but no entry on the page ("not on the page": each one's {@link Finding#integration()} is
+ * the entry an editor would add, with no status, its heading and section as the checker proposes them).
+ */
+public record Report(WikiPage page, Instant generatedAt, List<Finding> findings, List<Finding> notOnPage) {
     public Report {
         Objects.requireNonNull(page, "page");
         Objects.requireNonNull(generatedAt, "generatedAt");
         findings = List.copyOf(findings);
+        notOnPage = List.copyOf(notOnPage);
+    }
+
+    /** A run that looked only at the page's own entries. */
+    public Report(WikiPage page, Instant generatedAt, List<Finding> findings) {
+        this(page, generatedAt, findings, List.of());
     }
 
     /** The day this run read its sources: what undated evidence is reported as "seen" on. */
