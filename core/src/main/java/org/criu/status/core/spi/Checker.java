@@ -29,6 +29,26 @@ public interface Checker {
     }
 
     /**
+     * Known facts about the past this checker's probe must keep seeing (a release that shipped the file it looks
+     * for, a release note it quotes); none by default. {@code selftest} checks them; {@code check} checks them
+     * before it trusts an absence this checker reports ({@code REMOVED} or {@code ABSENT}), and a failing one makes
+     * the entry {@code unverified} ("probe out of date: ..."). Prefer facts the checker reads anyway, or files on
+     * raw.githubusercontent.com: they cost no API request. Cheap to call: build the list, fetch nothing.
+     */
+    default List<Canary> canaries() {
+        return List.of();
+    }
+
+    /**
+     * What this checker may report as removed because it went missing (a file, lines, a directory), each proven
+     * with {@link org.criu.status.core.source.PathHistory} first; none by default. The test kit's removal contract
+     * runs over every checker that declares one.
+     */
+    default List<RemovalClaim> removalClaims() {
+        return List.of();
+    }
+
+    /**
      * Checks one entry: returns the evidence found, or why the checker could not look, never null.
      * Throwing {@link org.criu.status.core.model.SourceException} (a source failed; or anything else, a bug)
      * makes the entry {@code unverified} with the message as the reason; the run goes on.
