@@ -217,6 +217,30 @@ public final class PathHistory {
         return Optional.of(new Boundary(newestFirst.get(with), newestFirst.get(without)));
     }
 
+    /**
+     * Between which refs to ask what happened: the boundary within {@code newestFirst} (see {@link #boundary});
+     * when no listed ref has the subject, the first of {@code knownWith} that still has it (a release the checker
+     * knows shipped it, usually its canary's) and the oldest listed ref. Empty when none of them has the subject:
+     * then the probe itself is out of date, and nothing can be said about a removal.
+     */
+    public Optional<Boundary> range(Subject subject, List<String> newestFirst, List<String> knownWith)
+            throws SourceException {
+        Optional<Boundary> listed = boundary(subject, newestFirst);
+        if (listed.isPresent() || newestFirst.isEmpty()) {
+            return listed;
+        }
+        String oldest = newestFirst.get(newestFirst.size() - 1);
+        if (present(subject, newestFirst.get(0), new HashMap<>()) || present(subject, oldest, new HashMap<>())) {
+            return Optional.empty();
+        }
+        for (String known : knownWith) {
+            if (!newestFirst.contains(known) && present(subject, known, new HashMap<>())) {
+                return Optional.of(new Boundary(known, oldest));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The last ref with the subject and the first ref after it without. */
     public record Boundary(String lastWith, String firstWithout) {
     }
