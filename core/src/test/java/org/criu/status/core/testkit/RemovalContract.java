@@ -210,7 +210,8 @@ public abstract class RemovalContract {
             assertThat(finding.evidence()).extracting(Evidence::url)
                     .contains("https://github.com/" + repo + "/pull/" + PULL);
             world.statusOnDeletion().ifPresent(status -> {
-                assertThat(finding.verdict()).as(world.claim().what() + " deleted").isIn(Verdict.SUGGESTED,
+                assertThat(finding.verdict()).as(world.claim().what() + " deleted: " + finding.error().orElse(""))
+                        .isIn(Verdict.SUGGESTED,
                         Verdict.CONFIRMED);
                 assertThat(finding.suggestedStatus().or(() -> world.entry().status())).contains(status);
             });
