@@ -197,15 +197,50 @@ public final class PathHistory {
      * up to some release and missing after it). Empty when no ref of the list has it.
      */
     public Optional<Boundary> boundary(Subject subject, List<String> newestFirst) throws SourceException {
-        if (newestFirst.size() < 2 || present(subject, newestFirst.get(0), new HashMap<>())) {
-            return Optional.empty();
-        }
         Map<String, Boolean> seen = new HashMap<>();
-        int without = 0;
-        int with = newestFirst.size() - 1;
-        if (!present(subject, newestFirst.get(with), seen)) {
+        if (newestFirst.size() < 2 || present(subject, newestFirst.get(0), seen)
+                || !present(subject, newestFirst.get(newestFirst.size() - 1), seen)) {
             return Optional.empty();
         }
+        return Optional.of(bisect(subject, newestFirst, newestFirst.size() - 1, seen));
+    }
+
+    /**
+     * Between which refs to ask what happened, {@code newestFirst}'s newest lacking the subject. The first of
+     * {@code knownWith} (releases the checker knows shipped it, its canary's among them) that still has it anchors
+     * the search: within the list, the boundary is bisected between the newest and it (a subject can appear in
+     * some release and vanish in a later one, so the oldest listed ref is no anchor on its own); outside the list,
+     * the oldest listed ref is taken when it has the subject (then the list is bisected), else the known ref and the
+     * oldest listed ref are the range. Empty when no ref has the subject: the probe itself is then out of date.
+     */
+    public Optional<Boundary> range(Subject subject, List<String> newestFirst, List<String> knownWith)
+            throws SourceException {
+        Map<String, Boolean> seen = new HashMap<>();
+        if (newestFirst.isEmpty() || present(subject, newestFirst.get(0), seen)) {
+            return Optional.empty();
+        }
+        Optional<String> anchor = Optional.empty();
+        for (String known : knownWith) {
+            if (present(subject, known, seen)) {
+                anchor = Optional.of(known);
+                break;
+            }
+        }
+        int at = anchor.map(newestFirst::indexOf).orElse(-1);
+        if (at > 0) {
+            return Optional.of(bisect(subject, newestFirst, at, seen));
+        }
+        int oldest = newestFirst.size() - 1;
+        if (oldest > 0 && present(subject, newestFirst.get(oldest), seen)) {
+            return Optional.of(bisect(subject, newestFirst, oldest, seen));
+        }
+        return anchor.map(known -> new Boundary(known, newestFirst.get(oldest)));
+    }
+
+    /** The boundary between index 0 (without the subject) and {@code with} (with it). */
+    private Boundary bisect(Subject subject, List<String> newestFirst, int with, Map<String, Boolean> seen)
+            throws SourceException {
+        int without = 0;
         while (with - without > 1) {
             int mid = (with + without) >>> 1;
             if (present(subject, newestFirst.get(mid), seen)) {
@@ -214,31 +249,7 @@ public final class PathHistory {
                 without = mid;
             }
         }
-        return Optional.of(new Boundary(newestFirst.get(with), newestFirst.get(without)));
-    }
-
-    /**
-     * Between which refs to ask what happened: the boundary within {@code newestFirst} (see {@link #boundary});
-     * when no listed ref has the subject, the first of {@code knownWith} that still has it (a release the checker
-     * knows shipped it, usually its canary's) and the oldest listed ref. Empty when none of them has the subject:
-     * then the probe itself is out of date, and nothing can be said about a removal.
-     */
-    public Optional<Boundary> range(Subject subject, List<String> newestFirst, List<String> knownWith)
-            throws SourceException {
-        Optional<Boundary> listed = boundary(subject, newestFirst);
-        if (listed.isPresent() || newestFirst.isEmpty()) {
-            return listed;
-        }
-        String oldest = newestFirst.get(newestFirst.size() - 1);
-        if (present(subject, newestFirst.get(0), new HashMap<>()) || present(subject, oldest, new HashMap<>())) {
-            return Optional.empty();
-        }
-        for (String known : knownWith) {
-            if (!newestFirst.contains(known) && present(subject, known, new HashMap<>())) {
-                return Optional.of(new Boundary(known, oldest));
-            }
-        }
-        return Optional.empty();
+        return new Boundary(newestFirst.get(with), newestFirst.get(without));
     }
 
     /** The last ref with the subject and the first ref after it without. */

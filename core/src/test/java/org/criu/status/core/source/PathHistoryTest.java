@@ -316,6 +316,31 @@ class PathHistoryTest {
         assertThat(server.requests()).hasSizeLessThanOrEqualTo(5);
     }
 
+    @Test
+    void aKnownReleaseAnchorsTheSearchWhenTheSubjectAppearedWithinTheList() throws Exception {
+        // The magic arrived in v3 and left after v6: the oldest listed release never had it.
+        List<String> releases = List.of("v9", "v8", "v7", "v6", "v5", "v4", "v3", "v2", "v1");
+        for (String r : releases) {
+            boolean there = r.compareTo("v3") >= 0 && r.compareTo("v6") <= 0;
+            server.onGet(RAW + r + "/magic").text(there ? "0 lelong 1 CRIU image\n" : "0 lelong 2 ELF\n");
+        }
+        Subject magic = Subject.lines("magic", Pattern.compile("CRIU"));
+
+        assertThat(history().range(magic, releases, List.of("v3"))).contains(new PathHistory.Boundary("v6", "v7"));
+        assertThat(history().boundary(magic, releases)).isEmpty();
+    }
+
+    @Test
+    void aKnownReleaseOutsideTheListIsTheBaseWhenNoListedReleaseHasTheSubject() throws Exception {
+        for (String r : List.of("v9", "v8")) {
+            server.onGet(RAW + r + "/" + CMD).notFound();
+        }
+        server.onGet(RAW + "v1/" + CMD).text(COMMAND);
+
+        assertThat(history().range(Subject.file(CMD, MARKER), List.of("v9", "v8"), List.of("v1")))
+                .contains(new PathHistory.Boundary("v1", "v8"));
+    }
+
     // GitLab: the same questions on gitlab.freedesktop.org.
 
     private static final String GL = "https://gitlab.freedesktop.org";

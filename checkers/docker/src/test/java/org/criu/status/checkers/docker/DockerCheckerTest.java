@@ -118,6 +118,8 @@ class DockerCheckerTest {
             }
             stubFile(tag, DockerChecker.COMMAND, gone ? null : "checkpoint-cmd-experimental.go");
         }
+        // The release known to ship it (the canary), where the search for the last release with it starts.
+        stubFile(DockerChecker.KNOWN_RELEASE, DockerChecker.COMMAND, "checkpoint-cmd-v20.10.0.go");
     }
 
     private static final List<String> RELEASES = List.of("v29.7.2", "v29.7.1", "v29.7.0", "v29.6.2", "v29.6.1",
@@ -149,7 +151,6 @@ class DockerCheckerTest {
                 "2026-08-01T08:49:05+02:00", "Remove the experimental checkpoint command (#6405)", V29_7_1.sha()))));
         stubFile(DELETING, DockerChecker.COMMAND, null);
         stubFile(V29_7_1.sha(), DockerChecker.COMMAND, "checkpoint-cmd-experimental.go");
-        stubFile(DockerChecker.KNOWN_RELEASE, DockerChecker.COMMAND, "checkpoint-cmd-experimental.go");
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -210,7 +211,7 @@ class DockerCheckerTest {
         releasesAsToday();
         stubFile("v29.7.2", DockerChecker.REFERENCE, null);
         commandUpTo("none");
-        stubFile(DockerChecker.KNOWN_RELEASE, DockerChecker.COMMAND, null);
+        stubFile(DockerChecker.KNOWN_RELEASE, DockerChecker.COMMAND, null); // overrides: the known release lost it too
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
