@@ -350,6 +350,47 @@ public final class GitHubClient {
                 .map(entries -> new BranchDirectory(found.get(), path, entries));
     }
 
+    /** A directory read at the commit a repository's default branch pointed at: cite {@link #treeUrl()}. */
+    public record PinnedDirectory(Repository repository, BranchHead head, String path, List<Entry> entries) {
+        /** The repository's current name. */
+        public String repo() {
+            return repository.fullName();
+        }
+
+        public String branch() {
+            return repository.defaultBranch();
+        }
+
+        /** The commit that was read. */
+        public String sha() {
+            return head.sha();
+        }
+
+        /** The directory's page at that commit. */
+        public String treeUrl() {
+            return head.treeUrl(path);
+        }
+    }
+
+    /**
+     * Lists {@code path} at the commit {@code repo}'s default branch points at: the repository (1 request, follows a
+     * move), its branch head (the commit feed, no API request; see {@link #branchHead}), the listing at that SHA
+     * (1 request). Empty when the repository, the branch or the directory does not exist.
+     */
+    public Optional<PinnedDirectory> directoryAtHead(String repo, String path) throws SourceException {
+        Optional<Repository> found = repository(repo);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Repository r = found.get();
+        Optional<BranchHead> head = branchHead(r.fullName(), r.defaultBranch());
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        return directory(r.fullName(), head.get().sha(), path)
+                .map(entries -> new PinnedDirectory(r, head.get(), path, entries));
+    }
+
     /** A directory listing at a ref (contents API); empty when the directory or ref does not exist. */
     public Optional<List<Entry>> directory(String repo, String ref, String path) throws SourceException {
         JavaType list = TYPES.constructCollectionType(List.class, EntryJson.class);
