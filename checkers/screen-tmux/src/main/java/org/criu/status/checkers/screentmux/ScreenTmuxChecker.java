@@ -15,6 +15,7 @@ import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -47,6 +48,13 @@ public final class ScreenTmuxChecker implements Checker {
     public List<String> sources() {
         return List.of("GitHub tmux/tmux tags and CHANGES at the newest release",
                 "GitHub issue search: " + RESURRECT_SEARCH);
+    }
+
+    /** tmux's CHANGES still opens each release with a "CHANGES FROM" section, the layout the probe reads. */
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.gitHubFile("tmux 3.0's CHANGES opens with its own \"CHANGES FROM 2.9 to 3.0\" section",
+                TMUX, "3.0", CHANGES, "^CHANGES FROM 2\\.9 to 3\\.0$"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -45,6 +46,13 @@ public final class ShellChecker implements Checker {
     public List<String> sources() {
         return List.of("GitHub bminor/bash (mirror of git.savannah.gnu.org/git/bash.git) release tags",
                 "bminor/bash NEWS and CHANGES at the newest release");
+    }
+
+    /** bash's NEWS still describes each release's new features, the text the probe searches. */
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.gitHubFile("bash-5.2's NEWS describes the new features added to bash-5.2", BASH,
+                "bash-5.2", "NEWS", "new features added to bash-5\\.2 since"));
     }
 
     @Override
