@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code checkers}: what ServiceLoader found. */
 @Command(name = "checkers", mixinStandardHelpOptions = true,
-        description = "List the discovered checkers: id, headings covered, sources, module.")
+        description = "List the discovered checkers (Java modules and recipes): id, headings covered, sources, module or recipe file.")
 final class CheckersCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,11 +24,13 @@ final class CheckersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d checkers%n", registry.all().size());
         for (CheckerRegistry.Discovered d : registry.all()) {
-            out.printf("%n%s  (module %s)%n", d.checker().id(), d.module());
+            out.printf("%n%s  (%s %s)%n", d.checker().id(), d.recipe() ? "recipe" : "module", d.module());
             out.printf("  covers:  %s%n", String.join(" | ", d.checker().covers()));
             for (String source : d.checker().sources()) {
                 out.printf("  source:  %s%n", source);
             }
+            d.checker().newEntry().ifPresent(e -> out.printf("  adds:    %s (in %s) when the page lacks it%n",
+                    e.heading(), e.section()));
         }
         out.flush();
         return Main.OK;
