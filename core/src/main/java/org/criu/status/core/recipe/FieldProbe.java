@@ -21,7 +21,7 @@ import org.criu.status.core.source.SourceFile;
 
 /**
  * A structured field of a YAML or JSON file (a KEP's {@code kep.yaml}: {@code stage: beta}): {@code key} is a
- * dotted path to a scalar, {@code values} maps what it may say to a signal, and {@code context} names other keys
+ * dotted path to a scalar (list items by index: {@code feature-gates.0.name}), {@code values} maps what it may say to a signal, and {@code context} names other keys
  * worth citing ({@code milestone.beta}). Each is cited at its own line, quoted verbatim. A value the recipe does
  * not map, or a key that is gone, is "could not look": the file changed shape, the recipe needs updating.
  */
@@ -126,17 +126,15 @@ public record FieldProbe(String repo, Optional<ReleaseSpec> release, Optional<St
     record Scalar(String text, int line) {
     }
 
-    /** Every scalar reached through mappings only, by dotted path ("milestone.beta"); the first wins. */
+    /** Every scalar by dotted path ("milestone.beta", "feature-gates.0.name": list items by index). */
     static Map<String, Scalar> scalars(String text) throws IOException {
         Map<String, Scalar> found = new HashMap<>();
         try (JsonParser parser = YAML.createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token.isScalarValue() && parser.getParsingContext().inObject()) {
+                if (token.isScalarValue()) {
                     String pointer = parser.getParsingContext().pathAsPointer().toString();
-                    if (!pointer.matches(".*/\\d+(/.*)?")) {
-                        String dotted = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
-                        found.putIfAbsent(dotted, new Scalar(parser.getText(), parser.currentTokenLocation().getLineNr()));
-                    }
+                    String dotted = pointer.substring(1).replace('/', '.').replace("~1", "/").replace("~0", "~");
+                    found.putIfAbsent(dotted, new Scalar(parser.getText(), parser.currentTokenLocation().getLineNr()));
                 }
             }
         }
