@@ -19,7 +19,9 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every probe against WireMock (the kit rewrites each real origin to the local server), through the engine. */
+/** Every probe against WireMock (the kit rewrites each real origin to the local server), through the engine.
+ * Runs against WireMock: the kit (SourceServer) rewrites each real origin to the local server.
+ */
 class RecipeCheckerTest {
 
     @RegisterExtension

@@ -14,7 +14,9 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** kubernetes.yaml: KEP-2008's kep.yaml read at master's current commit (WireMock stands in for GitHub). */
+/** kubernetes.yaml: KEP-2008's kep.yaml read at master's current commit (WireMock stands in for GitHub).
+ * Runs against WireMock: the kit (SourceServer) rewrites each real origin to the local server.
+ */
 class KubernetesRecipeTest {
 
     @RegisterExtension

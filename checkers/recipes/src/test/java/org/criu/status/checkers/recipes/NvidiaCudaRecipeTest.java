@@ -13,7 +13,9 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** nvidia-cuda.yaml: CRIU's cuda plugin at CRIU's newest release, and NVIDIA's cuda-checkpoint repository. */
+/** nvidia-cuda.yaml: CRIU's cuda plugin at CRIU's newest release, and NVIDIA's cuda-checkpoint repository.
+ * Runs against WireMock: the kit (SourceServer) rewrites each real origin to the local server.
+ */
 class NvidiaCudaRecipeTest {
 
     @RegisterExtension
