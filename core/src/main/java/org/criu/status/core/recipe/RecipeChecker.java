@@ -15,9 +15,10 @@ import org.criu.status.core.spi.NewEntry;
 /**
  * A checker written as a recipe (a YAML file of probes, see docs/RECIPES.md), run like any other: its probes'
  * evidence goes to the shared verdict rules. Built by {@link RecipeLoader}, which has validated it.
- * A probe that could not look (no release tag matching, a file gone from the tree) makes the whole entry
- * unverified, with what the other probes found kept for the report: a recipe that no longer fits its sources
- * must say so rather than decide on half its evidence.
+ * The first probe that could not look (no release tag matching, a file gone from the tree) makes the whole
+ * entry unverified, with what the earlier probes found kept for the report, and the later probes are not run
+ * (their answer could not change that, and they would spend requests): a recipe that no longer fits its
+ * sources must say so rather than decide on half its evidence.
  */
 public final class RecipeChecker implements Checker {
 
@@ -72,14 +73,12 @@ public final class RecipeChecker implements Checker {
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         ProbeRun run = new ProbeRun(context);
         List<Evidence> evidence = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
         for (Probe probe : probes) {
             ProbeResult result = probe.run(run);
             evidence.addAll(result.evidence());
-            result.couldNotLook().ifPresent(reasons::add);
-        }
-        if (!reasons.isEmpty()) {
-            return CheckResult.couldNotLook(String.join("; ", reasons), evidence);
+            if (result.couldNotLook().isPresent()) {
+                return CheckResult.couldNotLook(result.couldNotLook().get(), evidence);
+            }
         }
         return CheckResult.evidence(evidence);
     }
