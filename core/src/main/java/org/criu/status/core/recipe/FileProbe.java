@@ -1,5 +1,6 @@
 package org.criu.status.core.recipe;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public record FileProbe(String repo, Optional<ReleaseSpec> release, Optional<Str
     }
 
     /** Binds the YAML keys; {@code path} and {@code paths} are one list. */
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     static FileProbe bind(@JsonProperty("repo") String repo, @JsonProperty("release") ReleaseSpec release,
                           @JsonProperty("branch") String branch, @JsonProperty("path") String path,
                           @JsonProperty("paths") List<String> paths, @JsonProperty("pattern") Regex pattern,

@@ -57,12 +57,14 @@ final class ProbeRun {
                 return none("no release tags matching '" + spec.tags() + "' in " + repo);
             }
             GitHubClient.Tag newest = tags.get(0);
-            Optional<LocalDate>[] memo = new Optional[1];
+            // Dated on first use, once: a file probe asks only after the tag's files proved readable.
+            java.util.concurrent.atomic.AtomicReference<Optional<LocalDate>> memo =
+                    new java.util.concurrent.atomic.AtomicReference<>();
             return found(new Ref(repo, newest.name(), newest.name(), true, () -> {
-                if (memo[0] == null) {
-                    memo[0] = github.tagDate(repo, newest).map(GitHubClient.Commit::day);
+                if (memo.get() == null) {
+                    memo.set(github.tagDate(repo, newest).map(GitHubClient.Commit::day));
                 }
-                return memo[0];
+                return memo.get();
             }));
         }
         String url = AtomFeedClient.gitHubTags(repo);
