@@ -86,8 +86,12 @@ class HelpTest {
     void aMistypedCommandOrOptionGetsSuggestions() {
         CliRun command = CliRun.of(args("chek"));
         assertThat(command.exitCode()).isEqualTo(2);
-        assertThat(command.err()).contains("integration-status: 'chek' is not a command (commands: check, checkers, "
-                + "parse, completion, help)").contains("Did you mean check, checkers or help?");
+        String commands = String.join(", ", Main.commandLine(Map.of()).getSubcommands().keySet());
+        assertThat(commands).startsWith("check, checkers, parse, ");
+        assertThat(command.err()).contains("integration-status: 'chek' is not a command (commands: " + commands + ")")
+                .contains("Did you mean check, checkers or help?");
+        assertThat(CliRun.of(args()).err()).contains("a command is required: check, checkers, parse")
+                .contains("completion").doesNotContain(" or help").doesNotContain(", help");
 
         CliRun option = CliRun.of(args("check", "--replya", "examples/criu-2026-11"));
         assertThat(option.exitCode()).isEqualTo(2);
@@ -106,14 +110,15 @@ class HelpTest {
 
         assertThat(json.exitCode()).isZero();
         JsonNode checkers = new ObjectMapper().readTree(json.out()).path("checkers");
-        assertThat(checkers).hasSize(13);
+        assertThat(text.out()).startsWith(checkers.size() + " checkers");
+        assertThat(checkers.size()).isGreaterThanOrEqualTo(13);
         JsonNode docker = checkers.findParents("id").stream().filter(c -> c.path("id").asText().equals("docker"))
                 .findFirst().orElseThrow();
         assertThat(docker.path("module").asText()).isEqualTo("checkers/docker");
         assertThat(docker.path("covers").get(0).asText()).isEqualTo("Docker");
         assertThat(docker.path("sources")).isNotEmpty();
         for (JsonNode checker : checkers) {
-            assertThat(text.out()).contains(checker.path("id").asText() + "  (module " + checker.path("module").asText());
+            assertThat(text.out()).contains(checker.path("id").asText() + "  (").contains(checker.path("module").asText());
         }
         assertThat(CliRun.of(args("checkers", "--format", "yaml")).exitCode()).isEqualTo(2);
     }
