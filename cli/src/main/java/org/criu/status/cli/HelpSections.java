@@ -21,6 +21,8 @@ final class HelpSections {
         "  From cron, each morning: the report replaced atomically where a web server",
         "  publishes it; only errors reach stderr, which cron mails:",
         "    0 6 * * *  integration-status check --output /var/www/html/criu.txt",
+        "  Install: link bin/integration-status (the launcher, beside the jar) into",
+        "  your PATH; tab completion: integration-status completion --help",
     };
 
     static final String[] ENVIRONMENT = {

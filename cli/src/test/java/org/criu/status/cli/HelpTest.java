@@ -64,7 +64,8 @@ class HelpTest {
                     .contains("integration-status check --replay examples/criu-2026-11")
                     .contains("exits 1: it finds")
                     .contains("GITHUB_TOKEN=ghp_... integration-status check")
-                    .contains("0 6 * * *  integration-status check --output");
+                    .contains("0 6 * * *  integration-status check --output")
+                    .contains("link bin/integration-status").contains("integration-status completion --help");
         }
         for (String help : List.of(help(), help("check"), help("parse"))) {
             assertThat(help).contains("Environment:");
