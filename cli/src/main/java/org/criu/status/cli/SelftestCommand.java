@@ -78,7 +78,7 @@ final class SelftestCommand implements Callable<Integer> {
             checkers = checkers.stream().filter(c -> only.contains(c.id())).toList();
         }
         PrintWriter out = spec.commandLine().getOut();
-        OkHttpClient client = run.client(env, spec.commandLine().getErr());
+        OkHttpClient client = run.client(env, spec.commandLine().getErr(), Timeouts.MAX_PER_REQUEST);
         try {
             RunContext context = new RunContext(client, clock);
             int width = checkers.stream().mapToInt(c -> c.id().length()).max().orElse(0);
