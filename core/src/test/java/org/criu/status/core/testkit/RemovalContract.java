@@ -109,6 +109,9 @@ public abstract class RemovalContract {
         for (World world : worlds()) {
             assertThat(world.checker().removalClaims()).as("claims of " + world.checker().id())
                     .contains(world.claim());
+            assertThat(world.claim().host()).as(world.claim().what() + ": the kit's stories are shaped like GitHub's"
+                    + " answers; a GitLab claim needs GitLab-shaped stories (GitLabFixtures) added here")
+                    .isEqualTo(RemovalClaim.Host.GITHUB);
         }
         assertThat(worlds().stream().map(World::claim).distinct().count())
                 .as("a world for every claim").isEqualTo(worlds().get(0).checker().removalClaims().size());
