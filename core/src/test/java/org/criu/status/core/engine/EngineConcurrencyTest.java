@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EngineConcurrencyTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final WikiPage PAGE = new WikiPage("Integration", "test", Optional.empty(), Optional.empty(), "");
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HostLimitInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPOLOGY = "https://repology.org/api/v1/project/criu";
 

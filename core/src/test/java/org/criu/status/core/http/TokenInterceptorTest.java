@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TokenInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String GITHUB_TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
     private static final String GITLAB_TOKEN = "glpat-Xq3vR8sT2uW4yZ6aB8cD";

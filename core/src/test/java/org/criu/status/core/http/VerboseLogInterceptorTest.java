@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VerboseLogInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/SchedMD/slurm/tags?per_page=100";
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitHubClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPO = "checkpoint-restore/criu";
     private static final String TAGS = "https://api.github.com/repos/checkpoint-restore/criu/tags?per_page=100";

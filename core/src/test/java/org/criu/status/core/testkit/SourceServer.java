@@ -29,7 +29,9 @@ import org.criu.status.core.http.HttpOptions;
 import org.criu.status.core.http.OriginRewrite;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Status;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -44,10 +46,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final SourceServer server = new SourceServer();
  * ...
  * server.onGet("https://api.github.com/repos/file/file/tags?per_page=100").json(fixture("tags-ok.json"));
- * Assessment a = new FileUtilityChecker().check(SourceServer.entry("The file utility", "ready"), server.context());
+ * Finding f = server.finding(new FileUtilityChecker(), SourceServer.entry("The file utility", "ready"));
  * </pre>
+ *
+ * <p>Declared {@code static}, the server starts once for the test class and every test starts clean: its
+ * stubs, recorded requests, scenarios, environment, extra origins and recorded sleeps are reset before it, and
+ * the clients the kit built for it are shut down after it (their calls cancelled, so nothing a test left
+ * running reaches the next one). The unmatched-request check runs after every test. Declared as an instance
+ * field it still works, starting and stopping a server for every test (slower). A test may stop the server
+ * (a source that went away); the next test gets it started again, on a new port.
  */
-public final class SourceServer implements BeforeEachCallback, AfterEachCallback {
+public final class SourceServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     /** Origins every test gets mapped; add others with {@link #origin(String)}. */
     public static final List<String> ORIGINS = List.of("https://api.github.com", "https://raw.githubusercontent.com",
@@ -60,12 +69,28 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private final List<String> extraOrigins = new ArrayList<>();
     private final List<java.time.Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<OkHttpClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Map<String, String> env = Map.of();
     private boolean allowUnmatched;
+    /** Started for the whole class ({@code static} field), so the tests share it. */
+    private boolean perClass;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server.start();
+        perClass = true;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.start();
+        if (!server.isRunning()) {
+            server.start();
+        }
         server.resetAll();
         extraOrigins.clear();
         sleeps.clear();
@@ -76,14 +101,26 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     @Override
     public void afterEach(ExtensionContext context) {
         try {
+            releaseClients();
             List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
             if (!allowUnmatched && !unmatched.isEmpty() && context.getExecutionException().isEmpty()) {
                 throw new AssertionError("requests no stub answered (add a stub, or they read as 404):\n  "
                         + String.join("\n  ", unmatched.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList()));
             }
         } finally {
-            server.stop();
+            if (!perClass) {
+                server.stop();
+            }
         }
+    }
+
+    /** Ends the clients this test got from the kit: calls still running are cancelled, threads let go. */
+    private void releaseClients() {
+        for (OkHttpClient client : clients) {
+            client.dispatcher().cancelAll();
+            Http.release(client);
+        }
+        clients.clear();
     }
 
     /** The WireMock server, for verifications and unusual stubs. */
@@ -157,7 +194,9 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     /** A client built from options (usually {@link #httpOptions()} with something changed). */
     public OkHttpClient client(HttpOptions options) {
         try {
-            return Http.client(options);
+            OkHttpClient client = Http.client(options);
+            clients.add(client);
+            return client;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
