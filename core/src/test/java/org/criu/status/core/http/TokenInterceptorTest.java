@@ -122,7 +122,7 @@ class TokenInterceptorTest {
         server.onGet(API).status(500);
         server.onGet(GITLAB).respond(aResponse().withStatus(401)
                 .withBody("{\"message\":\"401 Unauthorized\"}"));
-        server.onGet(RAW).respond(aResponse().withStatus(200).withBody("x").withFixedDelay(1_000));
+        server.onGet(RAW).stall();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SourceHttp http = new SourceHttp(server.client(server.env(Map.of("GITHUB_TOKEN", GITHUB_TOKEN,
                         "GITLAB_TOKEN", GITLAB_TOKEN)).httpOptions().withTimeout(Duration.ofMillis(200))

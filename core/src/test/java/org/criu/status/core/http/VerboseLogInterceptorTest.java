@@ -78,7 +78,7 @@ class VerboseLogInterceptorTest {
 
     @Test
     void printsFailuresWithTheirReason() {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withBody("[]").withFixedDelay(1_000));
+        server.onGet(TAGS).stall();
         SourceHttp http = new SourceHttp(server.client(server.httpOptions().withTimeout(Duration.ofMillis(200))
                 .withVerbose(new PrintStream(log, true, StandardCharsets.UTF_8))));
 

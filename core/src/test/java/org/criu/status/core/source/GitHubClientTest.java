@@ -246,8 +246,7 @@ class GitHubClientTest {
 
     @Test
     void aStalledResponseTimesOutWithoutRetrying() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withFixedDelay(2_000));
+        server.onGet(TAGS).stall();
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 
@@ -261,8 +260,7 @@ class GitHubClientTest {
 
     @Test
     void aBodyDribblingInSlowerThanTheTimeoutFails() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withChunkedDribbleDelay(4, 2_400));
+        server.trickling("https://api.github.com", GitHubFixtures.tags(REPO, CRIU_TAGS));
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 
