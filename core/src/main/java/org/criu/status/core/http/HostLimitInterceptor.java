@@ -16,7 +16,7 @@ import okhttp3.Response;
  * repology.org wants about one request a second. A network interceptor: cache hits take no permit, and the
  * permit is held until the body has been read (see {@link ResponseSizeLimitInterceptor}).
  */
-public final class HostLimitInterceptor implements Interceptor {
+final class HostLimitInterceptor implements Interceptor {
 
     /** One host's permits and the earliest time the next request may start. */
     private static final class Gate {
