@@ -13,10 +13,13 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.spi.Checker;
@@ -37,10 +40,11 @@ class CheckerApiTest {
         public Set<Location> get(Class<?> testClass) {
             return ServiceLoader.load(Checker.class).stream().map(provider -> {
                 try {
-                    return Location.of(Path.of(provider.type().getProtectionDomain().getCodeSource().getLocation()
-                            .toURI()));
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException(e);
+                    // target/classes when the reactor stops before package, the module's jar after it.
+                    Path where = Path.of(provider.type().getProtectionDomain().getCodeSource().getLocation().toURI());
+                    return Files.isDirectory(where) ? Location.of(where) : Location.of(new JarFile(where.toFile()));
+                } catch (URISyntaxException | IOException e) {
+                    throw new IllegalStateException("cannot read the classes of " + provider.type().getName(), e);
                 }
             }).collect(Collectors.toSet());
         }
