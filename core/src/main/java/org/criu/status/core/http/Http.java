@@ -75,7 +75,7 @@ public final class Http {
         builder.addInterceptor(new RetryInterceptor(limits, options.sleeper(), options.clock()))
                 .addInterceptor(tokens)
                 .addInterceptor(new OriginRewriteInterceptor(options.origins()))
-                .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper()))
+                .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper(), options.clock()))
                 .addNetworkInterceptor(new GitHubRateLimitInterceptor(options.clock(),
                         tokens.hasToken(GitHubRateLimitInterceptor.HOST)))
                 .addNetworkInterceptor(new ResponseSizeLimitInterceptor(limits.maxBodyBytes()));

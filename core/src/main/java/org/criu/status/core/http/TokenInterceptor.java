@@ -11,7 +11,7 @@ import okhttp3.Response;
  * {@code GITLAB_TOKEN} to the GitLab host. It decides on the logical URL, so a token reaches an
  * {@code --origin} mirror of its own host and nothing else; redirects come back through here per hop.
  */
-public final class TokenInterceptor implements Interceptor {
+final class TokenInterceptor implements Interceptor {
 
     private final Map<String, String> headerByHost;
     private final Map<String, String> valueByHost;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitHubClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPO = "checkpoint-restore/criu";
     private static final String TAGS = "https://api.github.com/repos/checkpoint-restore/criu/tags?per_page=100";
@@ -246,8 +246,7 @@ class GitHubClientTest {
 
     @Test
     void aStalledResponseTimesOutWithoutRetrying() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withFixedDelay(2_000));
+        server.onGet(TAGS).stall();
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 
@@ -261,8 +260,7 @@ class GitHubClientTest {
 
     @Test
     void aBodyDribblingInSlowerThanTheTimeoutFails() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withChunkedDribbleDelay(4, 2_400));
+        server.trickling("https://api.github.com", GitHubFixtures.tags(REPO, CRIU_TAGS));
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DockerCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/docker/cli/tags?per_page=100";
     private static final String SHA_29_7_2 = "a7dcaa6fdb6ed04aacbfdc76357fdae01605609e";

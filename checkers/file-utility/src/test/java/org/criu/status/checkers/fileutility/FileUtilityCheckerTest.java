@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FileUtilityCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/file/file/tags?per_page=100";
     private static final String SHA_48 = "eb754ace19fed5481d8142426543100a2d6bae4e";

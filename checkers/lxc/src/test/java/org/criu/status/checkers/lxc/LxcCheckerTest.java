@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LxcCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String LXC_TAGS = "https://api.github.com/repos/lxc/lxc/tags?per_page=100";
     private static final String LXC_7_0_0 = "e4415af07e3ec291205bc828e2b4e8141f91a499";

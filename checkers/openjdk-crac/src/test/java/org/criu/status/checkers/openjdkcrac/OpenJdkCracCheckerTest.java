@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenJdkCracCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String AZUL = "https://api.azul.com/metadata/v1/zulu/packages?crac_supported=true&os=linux"
             + "&arch=x64&java_package_type=jdk&release_status=ga&availability_types=CA&latest=true&page=1&page_size=100";

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenMpiCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String API = "https://api.github.com/repos/open-mpi/ompi";
     private static final String RAW = "https://raw.githubusercontent.com/open-mpi/ompi/";

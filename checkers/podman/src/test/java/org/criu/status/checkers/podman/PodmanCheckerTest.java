@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PodmanCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String OLD_NAME = "https://api.github.com/repos/containers/podman";
     private static final String BY_ID = "https://api.github.com/repositories/109145553";

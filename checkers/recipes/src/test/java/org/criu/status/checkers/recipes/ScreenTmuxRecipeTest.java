@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScreenTmuxRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/tmux/tmux/tags?per_page=100";
     private static final String SHA_37C = "e476c1230b958df0cb12977517d24b3dc931375b";

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ShellRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/bminor/bash/tags?per_page=100";
     private static final String SHA_53 = "b8c60bc9ca365f8261fa97900b6fa939f6ebc303";

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SlurmCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String API = "https://api.github.com/repos/SchedMD/slurm";
     private static final String RAW = "https://raw.githubusercontent.com/SchedMD/slurm/";

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SubgraphOsCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String OZ = "https://api.github.com/repos/subgraph/oz";
     private static final String CITADEL = "https://api.github.com/repos/subgraph/citadel";

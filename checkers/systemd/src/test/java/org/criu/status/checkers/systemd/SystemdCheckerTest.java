@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SystemdCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String SEARCH = "https://api.github.com/search/issues?per_page=100&q="
             + "repo%3Asystemd%2Fsystemd+criu+in%3Atitle%2Cbody";
