@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PathHistoryTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPO = "acme/tool";
     private static final String API = "https://api.github.com/repos/" + REPO;

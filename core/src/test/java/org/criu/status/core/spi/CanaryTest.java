@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CanaryTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String RAW = "https://raw.githubusercontent.com/docker/cli/v20.10.0/cli/command/checkpoint/cmd.go";
     private static final Canary DOCKER = Canary.gitHubFile("docker/cli v20.10.0 ships the checkpoint command",

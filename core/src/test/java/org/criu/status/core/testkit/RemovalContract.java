@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 public abstract class RemovalContract {
 
     @RegisterExtension
-    protected final SourceServer server = new SourceServer();
+    protected static final SourceServer server = new SourceServer();
 
     /** The day the kit's base release was cut; the history is read from a day before it. */
     static final String BASE_DATE = "2026-01-01T00:00:00Z";
