@@ -21,6 +21,7 @@ import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.page.Selection;
 import org.criu.status.core.report.DiffReport;
 import org.criu.status.core.report.JsonReport;
+import org.criu.status.core.report.ReportView;
 import org.criu.status.core.report.WikitextReport;
 import org.criu.status.core.report.TextReport;
 import org.criu.status.core.source.SourceHttp;
@@ -51,13 +52,21 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    ReportFormat format;
+
+    @Option(names = "--details", description = "Text report: every piece of evidence with its full quote, "
+            + "not only the deciding one on one line.")
+    boolean details;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", description = "Text report: columns to fit (default: the "
+            + "terminal's width, " + TextReport.DEFAULT_WIDTH + " when stdout is not a terminal).")
+    Optional<Integer> width;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Optional<Path> output;
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "Run only these checkers (comma-separated ids); other entries are reported as no-checker.")
+            description = "Run only these checkers (comma-separated ids) and report only their entries.")
     List<String> only;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "" + Engine.DEFAULT_JOBS,
@@ -77,6 +86,31 @@ final class CheckCommand implements Callable<Integer> {
     CheckCommand(Map<String, String> env, Clock clock) {
         this.env = env;
         this.clock = clock;
+    }
+
+    /** With --only, the report holds just the entries the chosen checkers looked at: the rest were not checked. */
+    static Report onlyChecked(Report report, Optional<Set<String>> ids) {
+        if (ids.isEmpty()) {
+            return report;
+        }
+        java.util.function.Predicate<org.criu.status.core.model.Finding> chosen =
+                f -> f.checker().filter(ids.get()::contains).isPresent();
+        return new Report(report.page(), report.generatedAt(), report.findings().stream().filter(chosen).toList(),
+                report.notOnPage().stream().filter(chosen).toList());
+    }
+
+    private String render(ReportFormat format, ReportView view, Optional<Set<String>> ids) {
+        Report report = view.report();
+        Selection selection = Selection.all();
+        return switch (format) {
+            case json -> JsonReport.render(report);
+            case text -> TextReport.render(view, new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH),
+                    details, org.criu.status.core.report.Styler.PLAIN,
+                    ids.map(i -> String.join(",", new java.util.TreeSet<>(i)))));
+            case markdown, html -> throw new UserInputException("--format " + format + ": not yet");
+            case wikitext -> WikitextReport.render(report, selection);
+            case diff -> DiffReport.render(report, selection);
+        };
     }
 
     @Override
@@ -102,13 +136,9 @@ final class CheckCommand implements Callable<Integer> {
             Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
             Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
-            Report report = engine.run(wikiPage, integrations);
-            String text = switch (format) {
-                case json -> JsonReport.render(report);
-                case text -> TextReport.render(report);
-                case wikitext -> WikitextReport.render(report, Selection.all());
-                case diff -> DiffReport.render(report, Selection.all());
-            };
+            Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
+            ReportView view = new ReportView(report, Optional.empty());
+            String text = render(format, view, ids);
             OutputFile.write(output, text, spec.commandLine().getOut());
             return report.exitCode();
         } finally {
