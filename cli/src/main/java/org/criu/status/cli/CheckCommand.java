@@ -20,7 +20,9 @@ import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.page.Selection;
 import org.criu.status.core.report.DiffReport;
+import org.criu.status.core.report.HtmlReport;
 import org.criu.status.core.report.JsonReport;
+import org.criu.status.core.report.MarkdownReport;
 import org.criu.status.core.report.ReportView;
 import org.criu.status.core.report.WikitextReport;
 import org.criu.status.core.report.TextReport;
@@ -53,6 +55,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write every format into DIR "
+            + "(report.txt, report.md, report.html, report.json, report.wiki, report.diff), each atomically.")
+    Optional<Path> reportDir;
 
     @Option(names = "--details", description = "Text report: every piece of evidence with its full quote, "
             + "not only the deciding one on one line.")
@@ -99,15 +105,14 @@ final class CheckCommand implements Callable<Integer> {
                 report.notOnPage().stream().filter(chosen).toList());
     }
 
-    private String render(ReportFormat format, ReportView view, Optional<Set<String>> ids) {
+    private String render(ReportFormat format, ReportView view, Optional<Set<String>> ids, TextReport.Options text) {
         Report report = view.report();
         Selection selection = Selection.all();
         return switch (format) {
+            case text -> TextReport.render(view, text);
+            case markdown -> MarkdownReport.render(view);
+            case html -> HtmlReport.render(view);
             case json -> JsonReport.render(report);
-            case text -> TextReport.render(view, new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH),
-                    details, org.criu.status.core.report.Styler.PLAIN,
-                    ids.map(i -> String.join(",", new java.util.TreeSet<>(i)))));
-            case markdown, html -> throw new UserInputException("--format " + format + ": not yet");
             case wikitext -> WikitextReport.render(report, selection);
             case diff -> DiffReport.render(report, selection);
         };
@@ -138,8 +143,18 @@ final class CheckCommand implements Callable<Integer> {
             Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
             Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
             ReportView view = new ReportView(report, Optional.empty());
-            String text = render(format, view, ids);
-            OutputFile.write(output, text, spec.commandLine().getOut());
+            Optional<String> scope = ids.map(i -> String.join(",", new java.util.TreeSet<>(i)));
+            TextReport.Options forStdout = new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH), details,
+                    org.criu.status.core.report.Styler.PLAIN, scope);
+            if (reportDir.isPresent()) {
+                TextReport.Options forFile = new TextReport.Options(TextReport.DEFAULT_WIDTH, details,
+                        org.criu.status.core.report.Styler.PLAIN, scope);
+                for (ReportFormat f : ReportFormat.values()) {
+                    OutputFile.write(Optional.of(reportDir.get().resolve(f.fileName())),
+                            render(f, view, ids, forFile), spec.commandLine().getOut());
+                }
+            }
+            OutputFile.write(output, render(format, view, ids, forStdout), spec.commandLine().getOut());
             return report.exitCode();
         } finally {
             Http.release(client);
