@@ -27,6 +27,10 @@ import org.criu.status.core.report.ReportView;
 import org.criu.status.core.report.WikitextReport;
 import org.criu.status.core.report.TextReport;
 import org.criu.status.core.source.SourceHttp;
+import org.criu.status.core.state.State;
+import org.criu.status.core.state.StateException;
+import org.criu.status.core.state.StateFile;
+import org.criu.status.core.state.Tracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +63,16 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write every format into DIR "
             + "(report.txt, report.md, report.html, report.json, report.wiki, report.diff), each atomically.")
     Optional<Path> reportDir;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "Remember findings between runs in FILE (created "
+            + "when missing): reports then say what is new, changed or gone since the last run, and how long each "
+            + "suggestion has stood; dismissed suggestions are listed apart (see dismiss).")
+    Optional<Path> state;
+
+    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "any", description = "Exit 1 on: any (a "
+            + "suggestion not dismissed) or new (one that is new or changed since the last --state run); "
+            + "default: ${DEFAULT-VALUE}.")
+    String failOn;
 
     @Option(names = "--details", description = "Text report: every piece of evidence with its full quote, "
             + "not only the deciding one on one line.")
@@ -105,17 +119,39 @@ final class CheckCommand implements Callable<Integer> {
                 report.notOnPage().stream().filter(chosen).toList());
     }
 
-    private String render(ReportFormat format, ReportView view, Optional<Set<String>> ids, TextReport.Options text) {
+    private String render(ReportFormat format, ReportView view, TextReport.Options text) {
         Report report = view.report();
-        Selection selection = Selection.all();
+        // What an editor dismissed is never written into the page.
+        Selection selection = Selection.all().without(view.dismissed().stream().map(ReportView.Item::heading)
+                .collect(Collectors.toSet()));
         return switch (format) {
             case text -> TextReport.render(view, text);
             case markdown -> MarkdownReport.render(view);
             case html -> HtmlReport.render(view);
-            case json -> JsonReport.render(report);
+            case json -> JsonReport.render(view);
             case wikitext -> WikitextReport.render(report, selection);
-            case diff -> DiffReport.render(report, selection);
+            case diff -> DiffReport.render(view, selection);
         };
+    }
+
+    static String pageKey(WikiPage page) {
+        return page.title() + " @ " + page.source();
+    }
+
+    static State readState(Path file, WikiPage page) {
+        try {
+            return StateFile.read(file, pageKey(page));
+        } catch (StateException e) {
+            throw new UserInputException("--state " + e.getMessage());
+        }
+    }
+
+    static void writeState(Path file, State next) {
+        try {
+            StateFile.write(file, next);
+        } catch (StateException e) {
+            throw new UserInputException("--state " + e.getMessage());
+        }
     }
 
     @Override
@@ -133,16 +169,28 @@ final class CheckCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new UserInputException("--jobs " + jobs + ": must be at least 1");
         }
+        if (!failOn.equals("any") && !failOn.equals("new")) {
+            throw new UserInputException("--fail-on " + failOn + ": must be 'any' or 'new'");
+        }
+        if (failOn.equals("new") && state.isEmpty()) {
+            throw new UserInputException("--fail-on new needs --state FILE: news is what changed since the last run");
+        }
+        // A state file that cannot be used stops the run before any check, and is left as it is.
+        Optional<State> before = Optional.empty();
         OkHttpClient client = run.client(env, spec.commandLine().getErr());
         try {
             WikiPage wikiPage = page.load(new SourceHttp(client));
             List<Integration> integrations = PageOptions.parse(wikiPage);
+            if (state.isPresent()) {
+                before = Optional.of(readState(state.get(), wikiPage));
+            }
             // A replayed run reads the world as it was when recorded: its age rules and "seen" dates use that day.
             Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
             Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
             Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
-            ReportView view = new ReportView(report, Optional.empty());
+            Optional<Tracker.Advance> advance = before.map(b -> Tracker.advance(b, report, ids));
+            ReportView view = new ReportView(report, advance.map(Tracker.Advance::history));
             Optional<String> scope = ids.map(i -> String.join(",", new java.util.TreeSet<>(i)));
             TextReport.Options forStdout = new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH), details,
                     org.criu.status.core.report.Styler.PLAIN, scope);
@@ -151,11 +199,14 @@ final class CheckCommand implements Callable<Integer> {
                         org.criu.status.core.report.Styler.PLAIN, scope);
                 for (ReportFormat f : ReportFormat.values()) {
                     OutputFile.write(Optional.of(reportDir.get().resolve(f.fileName())),
-                            render(f, view, ids, forFile), spec.commandLine().getOut());
+                            render(f, view, forFile), spec.commandLine().getOut());
                 }
             }
-            OutputFile.write(output, render(format, view, ids, forStdout), spec.commandLine().getOut());
-            return report.exitCode();
+            OutputFile.write(output, render(format, view, forStdout), spec.commandLine().getOut());
+            if (advance.isPresent()) {
+                writeState(state.get(), advance.get().next());
+            }
+            return view.exitCode(failOn.equals("new"));
         } finally {
             Http.release(client);
         }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
-        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, DismissCommand.class,
+                DismissCommand.Undismiss.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing to change",

@@ -154,7 +154,7 @@ public final class HtmlReport {
                 item.onPage() ? blankAsNone(f.integration().wikiStatus()) : "not on the page",
                 statusClass(f.integration().status()), clean(item.action()), target.map(Status::wikiText),
                 statusClass(target), f.confidence().map(c -> c.jsonName() + " confidence"),
-                item.news().map(n -> n + " since the last run"), item.standing(),
+                item.news(), item.standing(),
                 item.history().flatMap(History.EntryHistory::dismissal).map(d -> "dismissed "
                         + d.at().atZone(ZoneOffset.UTC).toLocalDate() + ": " + clean(d.reason())),
                 f.error().map(HtmlReport::clean), f.checker(), stale, evidence, dots, label);

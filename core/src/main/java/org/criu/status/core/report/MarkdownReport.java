@@ -67,7 +67,7 @@ public final class MarkdownReport {
             StringBuilder facts = new StringBuilder();
             item.finding().confidence().ifPresent(c -> facts.append("Confidence ").append(c.jsonName()).append(". "));
             item.finding().checker().ifPresent(c -> facts.append("Checker `").append(c.replace("`", "")).append("`. "));
-            item.news().ifPresent(n -> facts.append("**").append(text(n)).append(" since the last run.** "));
+            item.news().ifPresent(n -> facts.append("**").append(text(n)).append(".** "));
             item.standing().ifPresent(s -> facts.append(text(s)).append(". "));
             item.history().flatMap(History.EntryHistory::dismissal).ifPresent(d -> facts.append("Dismissed ")
                     .append(d.at().atZone(java.time.ZoneOffset.UTC).toLocalDate()).append(": ").append(text(d.reason()))

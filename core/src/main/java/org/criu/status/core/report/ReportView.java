@@ -19,7 +19,8 @@ import org.criu.status.core.state.History;
 public final class ReportView {
 
     /** One entry as reported. */
-    public record Item(Finding finding, boolean onPage, String action, Optional<History.EntryHistory> history) {
+    public record Item(Finding finding, boolean onPage, String action, Optional<History.EntryHistory> history,
+                       boolean firstRun) {
 
         public String heading() {
             return finding.integration().heading();
@@ -43,10 +44,14 @@ public final class ReportView {
                     + ", " + h.runs() + (h.runs() == 1 ? " run" : " runs"));
         }
 
-        /** "new", "changed (was: confirmed)" for news since the last run, else empty. */
+        /**
+         * "new since the last run", "changed since the last run (was: confirmed ready)" for news since the last run, else empty; empty on a state file's first
+         * run too, where everything is new and the report says so once.
+         */
         public Optional<String> news() {
-            return history.filter(h -> h.change() != History.Change.SAME)
-                    .map(h -> h.change().word() + h.before().map(b -> " (was: " + b + ")").orElse(""));
+            return history.filter(h -> !firstRun && h.change() != History.Change.SAME)
+                    .map(h -> h.change().word() + " since the last run" + h.before().map(b -> " (was: " + b + ")")
+                            .orElse(""));
         }
     }
 
@@ -72,7 +77,7 @@ public final class ReportView {
 
     private void place(Finding f, boolean onPage) {
         Optional<History.EntryHistory> h = history.flatMap(x -> x.of(f.integration().heading()));
-        Item item = new Item(f, onPage, action(f, onPage), h);
+        Item item = new Item(f, onPage, action(f, onPage), h, history.map(History::firstRun).orElse(false));
         switch (f.verdict()) {
             case SUGGESTED -> (item.dismissed() ? dismissed : onPage ? change : add).add(item);
             case UNVERIFIED -> unverified.add(item);
@@ -172,10 +177,24 @@ public final class ReportView {
                 return "No change since the last run (" + UtcTime.minutes(h.previousRun().get()) + ", run " + h.runs()
                         + ").";
             }
-            long news = all().stream().filter(i -> i.news().isPresent()).count();
+            long news = all().stream().filter(i -> h.of(i.heading()).map(e -> e.change() != History.Change.SAME)
+                    .orElse(false)).count();
             return "Since the last run (" + UtcTime.minutes(h.previousRun().get()) + "): " + news
                     + (news == 1 ? " entry" : " entries") + " new or changed, " + h.gone().size() + " gone.";
         });
+    }
+
+    /**
+     * The exit code: 1 when there is a suggestion to act on (not dismissed; with {@code onlyNews}, only one new or
+     * changed since the last run), else 3 when a check could not run (likewise), else 0.
+     */
+    public int exitCode(boolean onlyNews) {
+        java.util.function.Predicate<Item> counts = i -> !onlyNews
+                || history.map(h -> h.isNews(i.heading())).orElse(true);
+        if (change.stream().anyMatch(counts) || add.stream().anyMatch(counts)) {
+            return 1;
+        }
+        return unverified.stream().anyMatch(counts) ? 3 : 0;
     }
 
     /** The date a piece of evidence is reported under: its own, else "seen" on the run's day. */

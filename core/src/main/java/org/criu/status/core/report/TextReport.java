@@ -131,7 +131,7 @@ public final class TextReport {
         }
         out.addAll(lines);
         List<String> facts = new ArrayList<>();
-        item.news().ifPresent(n -> facts.add(options.styler().apply(Style.NEWS, n + " since the last run")));
+        item.news().ifPresent(facts::add);
         item.standing().ifPresent(facts::add);
         item.history().flatMap(History.EntryHistory::dismissal).ifPresent(d -> facts.add("dismissed "
                 + d.at().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ": " + safe(d.reason())));
