@@ -68,8 +68,18 @@ public final class Engine {
         this.jobs = jobs;
     }
 
+    /** One check finished: how many of how many, which checker, which entry (for a progress line). */
+    public record Progress(int done, int total, String checker, String heading) {
+    }
+
     public Report run(WikiPage page, List<Integration> integrations) {
+        return run(page, integrations, progress -> { });
+    }
+
+    /** As {@link #run(WikiPage, List)}, telling {@code progress} as each check finishes (from the checker's thread). */
+    public Report run(WikiPage page, List<Integration> integrations, java.util.function.Consumer<Progress> progress) {
         AtomicInteger threadNo = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(integrations.size(), jobs)), r -> {
             Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
@@ -79,6 +89,8 @@ public final class Engine {
             List<Optional<Checker>> chosen = new ArrayList<>();
             List<Future<CheckResult>> futures = new ArrayList<>();
             List<CompletableFuture<Long>> starts = new ArrayList<>();
+            int total = (int) integrations.stream().filter(i -> registry.forHeading(i.heading())
+                    .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true)).isPresent()).count();
             for (Integration integration : integrations) {
                 Optional<Checker> checker = registry.forHeading(integration.heading())
                         .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true));
@@ -87,7 +99,11 @@ public final class Engine {
                 starts.add(started);
                 futures.add(checker.map(c -> pool.submit(() -> {
                     started.complete(System.nanoTime());
-                    return c.check(integration, context);
+                    try {
+                        return c.check(integration, context);
+                    } finally {
+                        progress.accept(new Progress(done.incrementAndGet(), total, c.id(), integration.heading()));
+                    }
                 })).orElse(null));
             }
             // A safety net only: every check gets its own deadline from its start, and a cancelled check frees
