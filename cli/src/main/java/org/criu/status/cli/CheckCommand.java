@@ -56,6 +56,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Mixin
+    Timeouts.PerChecker timeout;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
@@ -82,16 +85,25 @@ final class CheckCommand implements Callable<Integer> {
             + "terminal's width, " + TextReport.DEFAULT_WIDTH + " when stdout is not a terminal).")
     Optional<Integer> width;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout: "
+            + "checked before the run, replaced atomically, its mode kept.")
     Optional<Path> output;
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
             description = "Run only these checkers (comma-separated ids) and report only their entries.")
     List<String> only;
 
+    /** Most checks run at once: each holds a thread, and the hosts see at most 4 requests each anyway. */
+    static final int MAX_JOBS = 64;
+
+    int jobs = Engine.DEFAULT_JOBS;
+
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "" + Engine.DEFAULT_JOBS,
-            description = "Checks run at once (default: ${DEFAULT-VALUE}); 1 runs them one after another.")
-    int jobs;
+            description = "Checks run at once, 1 to " + MAX_JOBS + " (default: ${DEFAULT-VALUE}); 1 runs them one "
+                    + "after another.")
+    void jobs(int n) {
+        jobs = (int) NumericOption.inRange(spec, "--jobs", n, 1, MAX_JOBS, "");
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -208,18 +220,28 @@ final class CheckCommand implements Callable<Integer> {
                         + registry.all().stream().map(d -> d.checker().id()).toList());
             }
         }
-        if (jobs < 1) {
-            throw new UserInputException("--jobs " + jobs + ": must be at least 1");
-        }
         if (!failOn.equals("any") && !failOn.equals("new")) {
             throw new UserInputException("--fail-on " + failOn + ": must be 'any' or 'new'");
         }
         if (failOn.equals("new") && state.isEmpty()) {
             throw new UserInputException("--fail-on new needs --state FILE: news is what changed since the last run");
         }
+        Optional<OutputFile> destination = OutputFile.prepare("--output", output);
+        java.util.Map<ReportFormat, OutputFile> reportFiles = new java.util.EnumMap<>(ReportFormat.class);
+        if (reportDir.isPresent()) {
+            try {
+                java.nio.file.Files.createDirectories(reportDir.get());
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--report-dir " + reportDir.get() + ": cannot create the folder: "
+                        + e.getMessage());
+            }
+            for (ReportFormat f : ReportFormat.values()) {
+                reportFiles.put(f, OutputFile.prepare("--report-dir", reportDir.get().resolve(f.fileName())));
+            }
+        }
         // A state file that cannot be used stops the run before any check, and is left as it is.
         Optional<State> before = Optional.empty();
-        OkHttpClient client = run.client(env, spec.commandLine().getErr());
+        OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.perRequest());
         try {
             WikiPage wikiPage = page.load(new SourceHttp(client));
             List<Integration> integrations = PageOptions.parse(wikiPage);
@@ -229,7 +251,7 @@ final class CheckCommand implements Callable<Integer> {
             // A replayed run reads the world as it was when recorded: its age rules and "seen" dates use that day.
             Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
-            Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
+            Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs);
             Report report = onlyChecked(engine.run(wikiPage, integrations, progress()), ids);
             Optional<Tracker.Advance> advance = before.map(b -> Tracker.advance(b, report, ids));
             ReportView view = new ReportView(report, advance.map(Tracker.Advance::history));
@@ -243,17 +265,16 @@ final class CheckCommand implements Callable<Integer> {
                 TextReport.Options forFile = new TextReport.Options(TextReport.DEFAULT_WIDTH, details,
                         org.criu.status.core.report.Styler.PLAIN, scope);
                 for (ReportFormat f : ReportFormat.values()) {
-                    OutputFile.write(Optional.of(reportDir.get().resolve(f.fileName())),
-                            render(f, view, forFile), spec.commandLine().getOut());
+                    reportFiles.get(f).write(render(f, view, forFile));
                 }
             }
-            if (!quiet || output.isPresent()) {
+            if (!quiet || destination.isPresent()) {
                 String shown = render(format, view, forStdout);
                 if (toTerminal && console.stdoutTerminal() && format == ReportFormat.wikitext) {
                     // The page byte for byte belongs in a file; on a terminal its control characters show escaped.
                     shown = org.criu.status.core.report.TerminalSafe.text(shown);
                 }
-                OutputFile.write(output, shown, spec.commandLine().getOut());
+                OutputFile.write(destination, shown, spec.commandLine().getOut());
             }
             if (advance.isPresent()) {
                 writeState(state.get(), advance.get().next());
