@@ -71,7 +71,7 @@ class PluginsAndParseTest {
 
         assertThat(list.out()).contains("kubernetes  (module kubernetes.jar)").contains("file-utility");
         assertThat(check.exitCode()).isEqualTo(3);
-        assertThat(check.out()).contains("Kubernetes: unverified: plugin kubernetes ran");
+        assertThat(check.out()).contains("Kubernetes: check by hand (page says started)\n  Why: plugin kubernetes ran");
     }
 
     @Test
