@@ -88,7 +88,7 @@ class CheckCommandTest {
                 Status: not started
                 """);
 
-        CliRun run = CliRun.of(args("check", "--no-cache", "--page-file", page, server.originArgs()));
+        CliRun run = CliRun.of(args("check", "--no-cache", "--no-missing", "--page-file", page, server.originArgs()));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("The file utility: change not started -> ready")

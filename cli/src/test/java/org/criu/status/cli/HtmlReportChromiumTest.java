@@ -112,7 +112,8 @@ class HtmlReportChromiumTest {
         assertThat(dom.title()).isEqualTo("Integration status: Integration");
         assertThat(dom.select("section#change article")).hasSize(5);
         assertThat(dom.select("section#keep article")).hasSize(8);
-        assertThat(dom.select("svg.timeline")).hasSize(13);
+        assertThat(dom.select("section#add article")).hasSize(9);
+        assertThat(dom.select("svg.timeline")).hasSize(22);
         assertThat(dom.select("article#change-4 .badge").eachText()).contains("ready", "dropped");
         assertThat(dom.select("a[href]")).isNotEmpty().allSatisfy(a -> assertThat(a.attr("href")).startsWith("https://"));
         assertThat(Files.size(shot)).isGreaterThan(10_000);

@@ -91,9 +91,9 @@ class ReportFormatsTest {
                 visitChildren(node);
             }
         });
-        assertThat(rows).as("the summary table: a header row and one row per entry").hasSize(14);
+        assertThat(rows).as("the summary table: a header row, one row per entry and per entry to add").hasSize(23);
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("report.html")));
-        assertThat(html.select("article")).hasSize(13);
+        assertThat(html.select("article")).hasSize(22);
         assertThat(Files.readString(dir.resolve("report.wiki"))).contains("'''Status:''' dropped");
         assertThat(Files.readString(dir.resolve("report.diff"))).startsWith("Edit summary: integration-status: ");
     }

@@ -25,7 +25,8 @@ class TerminalHabitsTest {
         CliRun run = run(Map.of(), TERMINAL, "check", "--replay", RECORDING);
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("13/13 ").containsPattern("\\r\\d+/13 [a-z-]+ \\(");
+        // Every check is counted: the page's 13 entries and the integrations it lacks.
+        assertThat(run.err()).contains("22/22 ").containsPattern("\\r\\d+/22 [a-z0-9-]+ \\(");
         assertThat(run.err()).endsWith("\r");
         assertThat(run.out()).contains("\u001b[");
         String plain = run.out().replaceAll("\u001b\\[[0-9;]*m", "");
@@ -39,7 +40,7 @@ class TerminalHabitsTest {
         CliRun piped = run(Map.of(), Console.none(), "check", "--replay", RECORDING);
 
         assertThat(noColor.out()).doesNotContain("\u001b");
-        assertThat(noColor.err()).contains("13/13");
+        assertThat(noColor.err()).contains("22/22");
         assertThat(piped.out()).doesNotContain("\u001b");
         assertThat(piped.err()).isEmpty();
         assertThat(piped.out().lines()).anySatisfy(l -> assertThat(l.length()).isGreaterThan(80));
