@@ -111,7 +111,7 @@ class PluginsAndParseTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("nomad  (recipe " + plugins.resolve("nomad.yaml") + ")")
                 .contains("source:  GitHub hashicorp/nomad CHANGELOG.md at the newest release");
-        assertThat(check.out()).contains("Nomad: unverified: ").contains("github.com/hashicorp/nomad/tags.atom");
+        assertThat(check.out()).contains("Nomad: check by hand (page says started)\n  Why: ").contains("github.com/hashicorp/nomad/tags.atom");
     }
 
     @Test
