@@ -72,7 +72,8 @@ class PluginsAndParseTest {
 
         assertThat(list.out()).contains("nomad  (module nomad.jar)").contains("file-utility");
         assertThat(check.exitCode()).isEqualTo(3);
-        assertThat(check.out()).contains("Nomad: unverified: plugin nomad ran").doesNotContain("Not on the page");
+        assertThat(check.out()).contains("Nomad: check by hand (page says started)\n  Why: plugin nomad ran")
+                .doesNotContain("ADD TO THE PAGE");
     }
 
     @Test
@@ -110,7 +111,7 @@ class PluginsAndParseTest {
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("nomad  (recipe " + plugins.resolve("nomad.yaml") + ")")
                 .contains("source:  GitHub hashicorp/nomad CHANGELOG.md at the newest release");
-        assertThat(check.out()).contains("Nomad: unverified: ").contains("github.com/hashicorp/nomad/tags.atom");
+        assertThat(check.out()).contains("Nomad: check by hand (page says started)\n  Why: ").contains("github.com/hashicorp/nomad/tags.atom");
     }
 
     @Test
