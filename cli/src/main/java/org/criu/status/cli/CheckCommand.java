@@ -18,7 +18,10 @@ import org.criu.status.core.http.ReplayInterceptor;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
+import org.criu.status.core.page.Selection;
+import org.criu.status.core.report.DiffReport;
 import org.criu.status.core.report.JsonReport;
+import org.criu.status.core.report.WikitextReport;
 import org.criu.status.core.report.TextReport;
 import org.criu.status.core.source.SourceHttp;
 import picocli.CommandLine.Command;
@@ -103,6 +106,8 @@ final class CheckCommand implements Callable<Integer> {
             String text = switch (format) {
                 case json -> JsonReport.render(report);
                 case text -> TextReport.render(report);
+                case wikitext -> WikitextReport.render(report, Selection.all());
+                case diff -> DiffReport.render(report, Selection.all());
             };
             OutputFile.write(output, text, spec.commandLine().getOut());
             return report.exitCode();

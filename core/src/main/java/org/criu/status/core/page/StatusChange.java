@@ -1,0 +1,50 @@
+package org.criu.status.core.page;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.criu.status.core.model.Status;
+
+/**
+ * One accepted suggestion for an entry already on the page.
+ *
+ * @param heading     the entry's heading as the report saw it
+ * @param from        the status text the report saw on the page ("" when the entry had none); the edit is
+ *                    skipped when the page says something else by now
+ * @param to          the status to write
+ * @param qualifier   a caveat to write as a note under the status, with {@code qualifierSource} cited
+ * @param source      the main evidence for the change (cited in the edit summary)
+ * @param qualifierSource the evidence the qualifier comes from (the main evidence when none is more specific)
+ * @param checker     the checker that suggested it
+ */
+public record StatusChange(String heading, String from, Status to, Optional<String> qualifier, Citation source,
+                           Citation qualifierSource, Optional<String> checker) {
+    public StatusChange {
+        Objects.requireNonNull(heading, "heading");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(qualifier, "qualifier");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(qualifierSource, "qualifierSource");
+        Objects.requireNonNull(checker, "checker");
+        qualifier = qualifier.map(Wikitext::oneLine).filter(q -> !q.isEmpty());
+    }
+
+    /** Whether the status word itself changes (not only a note added under it). */
+    public boolean changesStatus() {
+        return !Status.fromWikiText(from).equals(Optional.of(to));
+    }
+
+    /** In an editor's words: "change ready -> dropped", "keep ready, add a note: experimental". */
+    public String describe() {
+        String fromText = Status.fromWikiText(from).map(Status::wikiText).orElse(from.isEmpty() ? "(none)" : from);
+        StringBuilder out = new StringBuilder();
+        if (changesStatus()) {
+            out.append("change ").append(fromText).append(" -> ").append(to.wikiText());
+            qualifier.ifPresent(q -> out.append(", add a note: ").append(q));
+        } else {
+            out.append("keep ").append(to.wikiText());
+            qualifier.ifPresent(q -> out.append(", add a note: ").append(q));
+        }
+        return out.toString();
+    }
+}
