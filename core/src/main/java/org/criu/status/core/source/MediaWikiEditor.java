@@ -62,9 +62,6 @@ public final class MediaWikiEditor {
     /** Environment variable holding the bot password. */
     public static final String PASSWORD_ENV = "MW_BOT_PASSWORD";
 
-    /** MediaWiki's limit on an edit summary, in characters (code points), since 1.30 ({@code CommentStore}). */
-    public static final int SUMMARY_LIMIT = 500;
-
     /** A bot password's user name and password, from the environment only; {@link #toString()} hides the password. */
     public record Credentials(String user, String password) {
         public Credentials {
