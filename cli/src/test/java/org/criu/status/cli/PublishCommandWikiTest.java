@@ -188,6 +188,19 @@ class PublishCommandWikiTest {
     }
 
     @Test
+    void aSecondPublishOfEverythingFindsNothingToChange() {
+        String title = integrationPage();
+        assertThat(publish("bot", title, "--yes").exitCode()).isZero();
+        long published = wiki.latest(title).id();
+
+        CliRun again = publish("bot", title, "--yes");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Nothing to publish");
+        assertThat(wiki.latest(title).id()).isEqualTo(published);
+    }
+
+    @Test
     void aPageEditedSinceTheReportIsNotOverwritten() throws IOException {
         String title = integrationPage();
         Path report = report(title);
