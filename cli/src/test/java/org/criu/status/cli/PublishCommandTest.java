@@ -114,15 +114,35 @@ class PublishCommandTest {
                 "--report " + tmp.resolve("missing.json") + ": no such file");
     }
 
+    private static final String REVISION_5678 = """
+            {"batchcomplete":true,"query":{"pages":[{"pageid":2,"ns":0,"title":"Integration","revisions":[
+            {"revid":5678,"parentid":5600,"timestamp":"2025-03-02T10:00:00Z","slots":{"main":{
+            "contentmodel":"wikitext","contentformat":"text/x-wiki",
+            "content":"=== SLURM workload manager ===\\n'''Status:''' ready\\n\\n=== Docker ===\\n'''Status:''' ready"}}}]}]}}""";
+
+    @Test
+    void aTalkPageDryRunShowsTheSectionItWouldPost() throws IOException {
+        Path report = Files.writeString(tmp.resolve("r.json"), REPORT.formatted("5678", "\"2025-03-02T10:00:00Z\""));
+        server.onGet("https://criu.org/api.php?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp"
+                + "&rvslots=main&formatversion=2&format=json&revids=5678").json(REVISION_5678);
+
+        CliRun run = CliRun.of(args("publish", "--report", report, "--to-talk", "--no-cache", server.originArgs()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Talk page post for 'Integration' on https://criu.org/api.php",
+                "New talk page section: integration-status: 1 suggested change (revision 5678)\n",
+                "[[:Integration]] as of revision 5678 (2025-03-02T10:00:00Z) could change, according to its sources:\n"
+                        + "* '''SLURM workload manager''': change ready → dropped ([https://github.com/SchedMD/slurm/"
+                        + "blob/slurm-20-02-0-1/RELEASE_NOTES#L40-L41 SchedMD/slurm slurm-20-02-0-1 RELEASE_NOTES])\n",
+                "<pre>\n--- a/Integration\n", "-'''Status:''' ready\n+'''Status:''' dropped\n", "</pre>\n",
+                "Dry run: nothing was written. To post it, run again with --yes");
+    }
+
     @Test
     void aDryRunOfASavedReportShowsTheEditOfTheRevisionItWasMadeFrom() throws IOException {
         Path report = Files.writeString(tmp.resolve("r.json"), REPORT.formatted("5678", "\"2025-03-02T10:00:00Z\""));
         server.onGet("https://criu.org/api.php?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp"
-                + "&rvslots=main&formatversion=2&format=json&revids=5678").json("""
-                {"batchcomplete":true,"query":{"pages":[{"pageid":2,"ns":0,"title":"Integration","revisions":[
-                {"revid":5678,"parentid":5600,"timestamp":"2025-03-02T10:00:00Z","slots":{"main":{
-                "contentmodel":"wikitext","contentformat":"text/x-wiki",
-                "content":"=== SLURM workload manager ===\\n'''Status:''' ready\\n\\n=== Docker ===\\n'''Status:''' ready"}}}]}]}}""");
+                + "&rvslots=main&formatversion=2&format=json&revids=5678").json(REVISION_5678);
         server.onGet("https://criu.org/api.php?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp"
                 + "&rvslots=main&formatversion=2&format=json&titles=Integration").json("""
                 {"batchcomplete":true,"query":{"pages":[{"pageid":2,"ns":0,"title":"Integration","revisions":[
