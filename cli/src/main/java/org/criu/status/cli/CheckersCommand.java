@@ -1,10 +1,16 @@
 package org.criu.status.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.criu.status.core.engine.CheckerRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code checkers}: what ServiceLoader found. */
@@ -15,13 +21,33 @@ final class CheckersCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). JSON: {\"checkers\": "
+                    + "[{\"id\", \"module\", \"covers\": [...], \"sources\": [...]}]}, in the order of the text.")
+    ListFormat format;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         CheckerRegistry registry = plugins.registry();
         PrintWriter out = spec.commandLine().getOut();
+        if (format == ListFormat.json) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            ArrayNode list = root.putArray("checkers");
+            for (CheckerRegistry.Discovered d : registry.all()) {
+                ObjectNode o = list.addObject();
+                o.put("id", d.checker().id());
+                o.put("module", d.module());
+                d.checker().covers().forEach(o.putArray("covers")::add);
+                d.checker().sources().forEach(o.putArray("sources")::add);
+            }
+            out.println(json.writeValueAsString(root));
+            out.flush();
+            return Main.OK;
+        }
         out.printf("%d checkers%n", registry.all().size());
         for (CheckerRegistry.Discovered d : registry.all()) {
             out.printf("%n%s  (module %s)%n", d.checker().id(), d.module());

@@ -24,6 +24,7 @@ import okhttp3.OkHttpClient;
  * which run only for real exchanges: {@link HostLimitInterceptor} (per-host permits and spacing),
  * {@link GitHubRateLimitInterceptor} (inside the permit, so it sees the latest count),
  * {@link ResponseSizeLimitInterceptor} (reads the body while the permit is held).
+ * Proxies come from the environment ({@link EnvProxySelector}: {@code HTTPS_PROXY}, {@code NO_PROXY}, ...).
  */
 public final class Http {
 
@@ -45,7 +46,8 @@ public final class Http {
     /**
      * Builds the client.
      *
-     * @throws IOException when the replay or record folder cannot be used (the message names it)
+     * @throws IOException when the replay or record folder cannot be used, or a proxy variable is not a usable
+     *                     proxy (the message names it, never a password)
      */
     public static OkHttpClient client(HttpOptions options) throws IOException {
         HttpLimits limits = options.limits();
@@ -64,6 +66,8 @@ public final class Http {
                 .addInterceptor(new UserAgentInterceptor(USER_AGENT));
         if (options.replay().isPresent()) {
             builder.addInterceptor(ReplayInterceptor.load(options.replay().get()));
+        } else {
+            proxies(builder, options);
         }
         if (options.record().isPresent()) {
             builder.addInterceptor(new RecordInterceptor(options.record().get()));
@@ -80,6 +84,16 @@ public final class Http {
             builder.cache(new Cache(options.cache().get().toFile(), CACHE_BYTES));
         }
         return builder.build();
+    }
+
+    /** Proxies from the environment ({@link EnvProxySelector}); a replayed run touches no network, needs none. */
+    private static void proxies(OkHttpClient.Builder builder, HttpOptions options) throws IOException {
+        try {
+            EnvProxySelector proxies = EnvProxySelector.fromEnv(options.env());
+            builder.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**
