@@ -82,7 +82,7 @@ public final class MediaWikiClient {
         RevisionJson rev = page.revisions.get(0);
         long bytes = utf8Length(rev.slots.main.content);
         if (bytes > MAX_PAGE_BYTES) {
-            throw new SourceException(url, "page '" + title + "' from " + api + " is " + bytes + " bytes of wikitext, "
+            throw new SourceException(url, what + " from " + api + " is " + bytes + " bytes of wikitext, "
                     + "more than the " + MAX_PAGE_BYTES + " (2 MiB) a MediaWiki page holds by default "
                     + "($wgMaxArticleSize); refusing it");
         }
