@@ -85,6 +85,9 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins;
 
+    @Mixin
+    Timeouts.PerChecker timeout;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Publish this saved JSON report (check --format json) instead of checking afresh.")
     Optional<Path> reportFile;
@@ -169,7 +172,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Selection selection = selection();
-        OkHttpClient client = run.client(env, spec.commandLine().getErr());
+        OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.perRequest());
         try {
             SourceHttp http = new SourceHttp(client);
             Base base = reportFile.isPresent() ? fromReport(reportFile.get(), http, selection)
@@ -235,7 +238,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                 .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
-        Engine engine = new Engine(registry, new RunContext(client, runClock), run.timeout(), ids, jobs);
+        Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs);
         Report report = engine.run(wikiPage, integrations);
         Map<String, String> names = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
