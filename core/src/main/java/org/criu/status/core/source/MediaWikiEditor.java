@@ -3,6 +3,10 @@ package org.criu.status.core.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +52,10 @@ import org.criu.status.core.http.Sleeper;
  *       in the answers), and never answered from a recording;</li>
  *   <li>no run-wide sharing of GET answers and no disk cache: a token is asked for afresh each time;</li>
  *   <li>cookies in memory only, for the wiki's host only, gone with this object;</li>
- *   <li>a guard on the URL actually sent: every request of the session goes to the wiki's host, over https
- *       or to a loopback address; a redirect elsewhere, or plain http to another machine, is refused before
- *       anything is sent. POSTs are never redirected (a 3xx answer is an error).</li>
+ *   <li>a guard on the URL actually sent: every request of the session goes to the wiki's origin (scheme, host
+ *       and port of its api.php), over https or to a loopback address; a redirect elsewhere, or plain http to
+ *       another machine, is refused before anything is sent. POSTs are never redirected (a 3xx answer is an
+ *       error). Plain http (to loopback) never goes through a proxy, which would read the password.</li>
  * </ul>
  * Every request sends {@code maxlag}; a lag answer is waited out (its {@code Retry-After}) and retried a few
  * times. Secrets travel only in POST bodies, which {@code --verbose} never prints; messages never quote them.
@@ -220,7 +225,9 @@ public final class MediaWikiEditor {
         // Last among the application interceptors: it sees the URL actually sent (after --origin).
         builder.addInterceptor(new SessionGuard(url))
                 .cookieJar(new SessionCookies())
-                .cache(null);
+                .cache(null)
+                .proxy(null)
+                .proxySelector(new DirectForPlainHttp(runClient.proxySelector()));
         return new MediaWikiEditor(builder.build(), url, settings);
     }
 
@@ -686,6 +693,25 @@ public final class MediaWikiEditor {
                         + " only to a loopback address)");
             }
             return chain.proceed(request);
+        }
+    }
+
+    /** Plain http (which the guard allows only to loopback) goes direct; https may cross a proxy in its tunnel. */
+    private static final class DirectForPlainHttp extends ProxySelector {
+        private final ProxySelector proxies;
+
+        DirectForPlainHttp(ProxySelector proxies) {
+            this.proxies = proxies;
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            return "https".equalsIgnoreCase(uri.getScheme()) ? proxies.select(uri) : List.of(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException e) {
+            proxies.connectFailed(uri, address, e);
         }
     }
 

@@ -268,6 +268,23 @@ class MediaWikiEditorTest {
     }
 
     @Test
+    void aPlainHttpLoopbackWikiIsNeverReachedThroughAProxy() throws IOException {
+        loginWorks();
+        OkHttpClient run = Http.client(HttpOptions.defaults().withEnv(Map.of("HTTP_PROXY", elsewhere())));
+        clients.add(run);
+        // The premise: the run's own requests to this wiki go through the proxy.
+        new SourceHttp(run).get(api() + "?action=query&meta=siteinfo", Map.of());
+        elsewhere.verify(1, anyRequestedFor(anyUrl()));
+        elsewhere.resetRequests();
+
+        MediaWikiEditor editor = MediaWikiEditor.open(run, api(), MediaWikiEditor.Settings.defaults());
+        editor.login(new Credentials("StatusBot@publish", PASSWORD));
+
+        elsewhere.verify(0, anyRequestedFor(anyUrl()));
+        wiki.verify(1, postRequestedFor(urlPathEqualTo("/api.php")).withQueryParam("action", equalTo("login")));
+    }
+
+    @Test
     void anHtmlPageIsNotTheApi() throws IOException {
         wiki.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<!DOCTYPE html><html><body>Main Page</body></html>")));
