@@ -50,7 +50,8 @@ class CompletionTest {
         assertThat(complete(script, "integration-status", "ch").lines()).containsExactlyInAnyOrder("check", "checkers");
         assertThat(complete(script, "integration-status", "check", "--rep").lines()).containsExactly("--replay");
         assertThat(complete(script, "integration-status", "check", "--format", "").lines())
-                .containsExactlyInAnyOrder("text", "json");
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(Format.values()).map(Enum::name)
+                        .toArray(String[]::new));
         assertThat(complete(script, "integration-status", "completion", "").lines())
                 .contains("bash", "zsh");
     }
