@@ -20,10 +20,17 @@ import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.page.Selection;
 import org.criu.status.core.report.DiffReport;
+import org.criu.status.core.report.HtmlReport;
 import org.criu.status.core.report.JsonReport;
+import org.criu.status.core.report.MarkdownReport;
+import org.criu.status.core.report.ReportView;
 import org.criu.status.core.report.WikitextReport;
 import org.criu.status.core.report.TextReport;
 import org.criu.status.core.source.SourceHttp;
+import org.criu.status.core.state.State;
+import org.criu.status.core.state.StateException;
+import org.criu.status.core.state.StateFile;
+import org.criu.status.core.state.Tracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,14 +61,36 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    ReportFormat format;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write every format into DIR "
+            + "(report.txt, report.md, report.html, report.json, report.wiki, report.diff), each atomically.")
+    Optional<Path> reportDir;
+
+    @Option(names = "--state", paramLabel = "FILE", description = "Remember findings between runs in FILE (created "
+            + "when missing): reports then say what is new, changed or gone since the last run, and how long each "
+            + "suggestion has stood; dismissed suggestions are listed apart (see dismiss).")
+    Optional<Path> state;
+
+    @Option(names = "--fail-on", paramLabel = "WHEN", defaultValue = "any", description = "Exit 1 on: any (a "
+            + "suggestion not dismissed) or new (one that is new or changed since the last --state run); "
+            + "default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = "--details", description = "Text report: every piece of evidence with its full quote, "
+            + "not only the deciding one on one line.")
+    boolean details;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", description = "Text report: columns to fit (default: the "
+            + "terminal's width, " + TextReport.DEFAULT_WIDTH + " when stdout is not a terminal).")
+    Optional<Integer> width;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout: "
             + "checked before the run, replaced atomically, its mode kept.")
     Optional<Path> output;
 
     @Option(names = "--only", paramLabel = "ID", split = ",",
-            description = "Run only these checkers (comma-separated ids); other entries are reported as no-checker.")
+            description = "Run only these checkers (comma-separated ids) and report only their entries.")
     List<String> only;
 
     /** Most checks run at once: each holds a thread, and the hosts see at most 4 requests each anyway. */
@@ -91,6 +120,52 @@ final class CheckCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    /** With --only, the report holds just the entries the chosen checkers looked at: the rest were not checked. */
+    static Report onlyChecked(Report report, Optional<Set<String>> ids) {
+        if (ids.isEmpty()) {
+            return report;
+        }
+        java.util.function.Predicate<org.criu.status.core.model.Finding> chosen =
+                f -> f.checker().filter(ids.get()::contains).isPresent();
+        return new Report(report.page(), report.generatedAt(), report.findings().stream().filter(chosen).toList(),
+                report.notOnPage().stream().filter(chosen).toList());
+    }
+
+    private String render(ReportFormat format, ReportView view, TextReport.Options text) {
+        Report report = view.report();
+        // What an editor dismissed is never written into the page.
+        Selection selection = Selection.all().without(view.dismissed().stream().map(ReportView.Item::heading)
+                .collect(Collectors.toSet()));
+        return switch (format) {
+            case text -> TextReport.render(view, text);
+            case markdown -> MarkdownReport.render(view);
+            case html -> HtmlReport.render(view);
+            case json -> JsonReport.render(view);
+            case wikitext -> WikitextReport.render(report, selection);
+            case diff -> DiffReport.render(view, selection);
+        };
+    }
+
+    static String pageKey(WikiPage page) {
+        return page.title() + " @ " + page.source();
+    }
+
+    static State readState(Path file, WikiPage page) {
+        try {
+            return StateFile.read(file, pageKey(page));
+        } catch (StateException e) {
+            throw new UserInputException("--state " + e.getMessage());
+        }
+    }
+
+    static void writeState(Path file, State next) {
+        try {
+            StateFile.write(file, next);
+        } catch (StateException e) {
+            throw new UserInputException("--state " + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         CheckerRegistry registry = plugins.registry();
@@ -103,24 +178,45 @@ final class CheckCommand implements Callable<Integer> {
                         + registry.all().stream().map(d -> d.checker().id()).toList());
             }
         }
+        if (!failOn.equals("any") && !failOn.equals("new")) {
+            throw new UserInputException("--fail-on " + failOn + ": must be 'any' or 'new'");
+        }
+        if (failOn.equals("new") && state.isEmpty()) {
+            throw new UserInputException("--fail-on new needs --state FILE: news is what changed since the last run");
+        }
         Optional<OutputFile> destination = OutputFile.prepare("--output", output);
+        // A state file that cannot be used stops the run before any check, and is left as it is.
+        Optional<State> before = Optional.empty();
         OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.perRequest());
         try {
             WikiPage wikiPage = page.load(new SourceHttp(client));
             List<Integration> integrations = PageOptions.parse(wikiPage);
+            if (state.isPresent()) {
+                before = Optional.of(readState(state.get(), wikiPage));
+            }
             // A replayed run reads the world as it was when recorded: its age rules and "seen" dates use that day.
             Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
             Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs);
-            Report report = engine.run(wikiPage, integrations);
-            String text = switch (format) {
-                case json -> JsonReport.render(report);
-                case text -> TextReport.render(report);
-                case wikitext -> WikitextReport.render(report, Selection.all());
-                case diff -> DiffReport.render(report, Selection.all());
-            };
-            OutputFile.write(destination, text, spec.commandLine().getOut());
-            return report.exitCode();
+            Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
+            Optional<Tracker.Advance> advance = before.map(b -> Tracker.advance(b, report, ids));
+            ReportView view = new ReportView(report, advance.map(Tracker.Advance::history));
+            Optional<String> scope = ids.map(i -> String.join(",", new java.util.TreeSet<>(i)));
+            TextReport.Options forStdout = new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH), details,
+                    org.criu.status.core.report.Styler.PLAIN, scope);
+            if (reportDir.isPresent()) {
+                TextReport.Options forFile = new TextReport.Options(TextReport.DEFAULT_WIDTH, details,
+                        org.criu.status.core.report.Styler.PLAIN, scope);
+                for (ReportFormat f : ReportFormat.values()) {
+                    OutputFile.write(Optional.of(OutputFile.prepare("--report-dir", reportDir.get().resolve(
+                            f.fileName()))), render(f, view, forFile), spec.commandLine().getOut());
+                }
+            }
+            OutputFile.write(destination, render(format, view, forStdout), spec.commandLine().getOut());
+            if (advance.isPresent()) {
+                writeState(state.get(), advance.get().next());
+            }
+            return view.exitCode(failOn.equals("new"));
         } finally {
             Http.release(client);
         }

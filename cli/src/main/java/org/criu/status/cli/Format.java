@@ -2,5 +2,5 @@ package org.criu.status.cli;
 
 /** Report formats of {@code check --format}. */
 enum Format {
-    text, json, wikitext, diff
+    text, json
 }

@@ -48,9 +48,10 @@ class CompletionTest {
         Path script = Files.writeString(tmp.resolve("integration-status.bash"), run.out());
 
         assertThat(complete(script, "integration-status", "ch").lines()).containsExactlyInAnyOrder("check", "checkers");
-        assertThat(complete(script, "integration-status", "check", "--rep").lines()).containsExactly("--replay");
+        assertThat(complete(script, "integration-status", "check", "--rep").lines())
+                .containsExactlyInAnyOrder("--replay", "--report-dir");
         assertThat(complete(script, "integration-status", "check", "--format", "").lines())
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(Format.values()).map(Enum::name)
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(ReportFormat.values()).map(Enum::name)
                         .toArray(String[]::new));
         assertThat(complete(script, "integration-status", "completion", "").lines())
                 .contains("bash", "zsh");

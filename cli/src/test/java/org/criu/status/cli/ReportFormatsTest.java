@@ -55,4 +55,46 @@ class ReportFormatsTest {
                 + "(https://github.com/SchedMD/slurm/blob/slurm-20-02-0-1/RELEASE_NOTES#L40-L41)\n--- a/Integration\n")
                 .contains("\n-'''Status:''' ready\n+'''Status:''' dropped\n");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path tmp;
+
+    @Test
+    void oneRunWritesEveryFormatAndEachReadsBack() throws Exception {
+        Path dir = tmp.resolve("reports");
+
+        CliRun run = CliRun.of(args("check", "--replay", RECORDING, "--report-dir", dir, "--format", "json"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("report.diff",
+                    "report.html", "report.json", "report.md", "report.txt", "report.wiki");
+        }
+        assertThat(Files.readString(dir.resolve("report.json"))).isEqualTo(run.out());
+        assertThat(Files.readString(dir.resolve("report.txt"))).isEqualTo(
+                CliRun.of(args("check", "--replay", RECORDING)).out());
+        org.commonmark.node.Node md = org.commonmark.parser.Parser.builder()
+                .extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build()
+                .parse(Files.readString(dir.resolve("report.md")));
+        java.util.List<org.commonmark.ext.gfm.tables.TableRow> rows = new java.util.ArrayList<>();
+        md.accept(new org.commonmark.node.AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof org.commonmark.ext.gfm.tables.TableRow row) {
+                    rows.add(row);
+                }
+                visitChildren(node);
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomBlock node) {
+                visitChildren(node);
+            }
+        });
+        assertThat(rows).as("the summary table: a header row and one row per entry").hasSize(14);
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("report.html")));
+        assertThat(html.select("article")).hasSize(13);
+        assertThat(Files.readString(dir.resolve("report.wiki"))).contains("'''Status:''' dropped");
+        assertThat(Files.readString(dir.resolve("report.diff"))).startsWith("Edit summary: integration-status: ");
+    }
 }

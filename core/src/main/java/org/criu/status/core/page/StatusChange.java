@@ -36,15 +36,25 @@ public record StatusChange(String heading, String from, Status to, Optional<Stri
 
     /** In an editor's words: "change ready -> dropped", "keep ready, add a note: experimental". */
     public String describe() {
-        String fromText = Status.fromWikiText(from).map(Status::wikiText).orElse(from.isEmpty() ? "(none)" : from);
+        return describe(from, to, qualifier);
+    }
+
+    /**
+     * A suggestion in an editor's words: "change ready -> dropped", "keep ready, add a note: experimental",
+     * "change started -> ready, add a note: ...", "set ready" for an entry with no status.
+     */
+    public static String describe(String fromRaw, Status to, Optional<String> qualifier) {
+        Optional<Status> from = Status.fromWikiText(fromRaw);
         StringBuilder out = new StringBuilder();
-        if (changesStatus()) {
-            out.append("change ").append(fromText).append(" -> ").append(to.wikiText());
-            qualifier.ifPresent(q -> out.append(", add a note: ").append(q));
-        } else {
+        if (from.equals(Optional.of(to))) {
             out.append("keep ").append(to.wikiText());
-            qualifier.ifPresent(q -> out.append(", add a note: ").append(q));
+        } else if (fromRaw.isBlank()) {
+            out.append("set ").append(to.wikiText());
+        } else {
+            out.append("change ").append(from.map(Status::wikiText).orElse(fromRaw.strip())).append(" -> ")
+                    .append(to.wikiText());
         }
+        qualifier.map(Wikitext::oneLine).filter(q -> !q.isEmpty()).ifPresent(q -> out.append(", add a note: ").append(q));
         return out.toString();
     }
 }

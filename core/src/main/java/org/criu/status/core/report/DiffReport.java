@@ -23,10 +23,21 @@ public final class DiffReport {
     }
 
     public static String render(Report report, Selection selection) {
+        return render(new ReportView(report, java.util.Optional.empty()), selection);
+    }
+
+    /** The diff, after a comment line on what changed since the last run when the view has a history. */
+    public static String render(ReportView view, Selection selection) {
+        Report report = view.report();
         Edit edit = WikitextReport.edit(report, selection);
         String name = report.page().title() + report.page().revision().map(r -> " (revision " + r + ")").orElse("");
         StringBuilder out = new StringBuilder();
         out.append("Edit summary: ").append(TerminalSafe.line(edit.summary())).append('\n');
+        view.sinceLastRun().ifPresent(s -> out.append(TerminalSafe.line(s)).append('\n'));
+        for (ReportView.Item item : view.dismissed()) {
+            out.append("Dismissed, not applied: ").append(TerminalSafe.line(item.heading())).append(": ")
+                    .append(TerminalSafe.line(item.action())).append('\n');
+        }
         for (Edit.Skipped s : edit.skipped()) {
             out.append("Not applied: ").append(TerminalSafe.line(s.heading())).append(": ")
                     .append(TerminalSafe.line(s.reason())).append('\n');

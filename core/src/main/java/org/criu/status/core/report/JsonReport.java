@@ -17,10 +17,42 @@ public final class JsonReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    static {
+        // Jackson escapes C0 controls; these escape DEL, C1 controls and bidi overrides too, so the file is safe to
+        // print on a terminal and still decodes to exactly the text the source gave.
+        JSON.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
+
+    private static final class TerminalSafeEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            boolean unsafe = (ch >= 0x80 && ch <= 0x9f) || ch == 0x061c || ch == 0x200e || ch == 0x200f
+                    || (ch >= 0x2028 && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069);
+            return unsafe ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    }
+
     private JsonReport() {
     }
 
     public static String render(Report report) {
+        return render(new ReportView(report, java.util.Optional.empty()));
+    }
+
+    /** The report, with what changed since the last run when the view has a history (added fields). */
+    public static String render(ReportView view) {
+        Report report = view.report();
         ObjectNode root = JSON.createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "integration-status");
@@ -38,14 +70,22 @@ public final class JsonReport {
         summary.put("suggested", report.count(Verdict.SUGGESTED));
         summary.put("unverified", report.count(Verdict.UNVERIFIED));
         summary.put("noChecker", report.count(Verdict.NO_CHECKER));
+        view.history().ifPresent(h -> {
+            ObjectNode since = root.putObject("sinceLastRun");
+            h.previousRun().ifPresentOrElse(t -> since.put("previousRun", t.toString()), () -> since.putNull("previousRun"));
+            since.put("runs", h.runs());
+            since.put("noChange", h.noChange());
+            ArrayNode gone = since.putArray("gone");
+            h.gone().forEach(g -> gone.addObject().put("integration", g.heading()).put("lastSaid", g.lastSaid()));
+        });
         ArrayNode results = root.putArray("results");
         for (Finding f : report.findings()) {
-            result(results.addObject(), f, report);
+            result(results.addObject(), f, report, view);
         }
         // Added field: integrations with a checker but no entry on the page, each a result of the same shape.
         ArrayNode missing = root.putArray("notOnPage");
         for (Finding f : report.notOnPage()) {
-            result(missing.addObject(), f, report);
+            result(missing.addObject(), f, report, view);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -54,7 +94,7 @@ public final class JsonReport {
         }
     }
 
-    private static void result(ObjectNode r, Finding f, Report report) {
+    private static void result(ObjectNode r, Finding f, Report report, ReportView view) {
         r.put("integration", f.integration().heading());
         r.put("section", f.integration().section().orElse(null));
         r.put("wikiStatus", f.integration().wikiStatus());
@@ -82,5 +122,14 @@ public final class JsonReport {
             e.qualifier().ifPresent(q -> o.put("qualifier", q));
         }
         r.put("error", f.error().orElse(null));
+        view.history().flatMap(h -> h.of(f.integration().heading())).ifPresent(h -> {
+            ObjectNode history = r.putObject("history");
+            history.put("change", h.change().word());
+            history.put("was", h.before().orElse(null));
+            history.put("since", h.since().toString());
+            history.put("runs", h.runs());
+            h.dismissal().ifPresent(d -> history.putObject("dismissed").put("reason", d.reason())
+                    .put("at", d.at().toString()));
+        });
     }
 }
