@@ -185,6 +185,18 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--fail-on new needs --state FILE: news is what changed since the last run");
         }
         Optional<OutputFile> destination = OutputFile.prepare("--output", output);
+        java.util.Map<ReportFormat, OutputFile> reportFiles = new java.util.EnumMap<>(ReportFormat.class);
+        if (reportDir.isPresent()) {
+            try {
+                java.nio.file.Files.createDirectories(reportDir.get());
+            } catch (java.io.IOException e) {
+                throw new UserInputException("--report-dir " + reportDir.get() + ": cannot create the folder: "
+                        + OutputFile.explain(e, reportDir.get()));
+            }
+            for (ReportFormat f : ReportFormat.values()) {
+                reportFiles.put(f, OutputFile.prepare("--report-dir", reportDir.get().resolve(f.fileName())));
+            }
+        }
         // A state file that cannot be used stops the run before any check, and is left as it is.
         Optional<State> before = Optional.empty();
         OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.perRequest());
@@ -208,8 +220,8 @@ final class CheckCommand implements Callable<Integer> {
                 TextReport.Options forFile = new TextReport.Options(TextReport.DEFAULT_WIDTH, details,
                         org.criu.status.core.report.Styler.PLAIN, scope);
                 for (ReportFormat f : ReportFormat.values()) {
-                    OutputFile.write(Optional.of(OutputFile.prepare("--report-dir", reportDir.get().resolve(
-                            f.fileName()))), render(f, view, forFile), spec.commandLine().getOut());
+                    OutputFile.write(Optional.of(reportFiles.get(f)), render(f, view, forFile),
+                            spec.commandLine().getOut());
                 }
             }
             OutputFile.write(destination, render(format, view, forStdout), spec.commandLine().getOut());

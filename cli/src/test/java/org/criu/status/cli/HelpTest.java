@@ -96,7 +96,7 @@ class HelpTest {
 
         CliRun option = CliRun.of(args("check", "--replya", "examples/criu-2026-11"));
         assertThat(option.exitCode()).isEqualTo(2);
-        assertThat(option.err()).contains("Unknown option").contains("Did you mean --record or --replay?")
+        assertThat(option.err()).contains("Unknown option").contains("Did you mean --record, --replay or --report-dir?")
                 .contains("Try 'integration-status check --help'.");
 
         assertThat(CliRun.of(args("parse", "--tiemout", "5")).err()).contains("Did you mean --timeout?");
