@@ -41,11 +41,15 @@ import org.criu.status.core.page.PageParseException;
 import org.criu.status.core.page.Selection;
 import org.criu.status.core.page.Wikitext;
 import org.criu.status.core.report.DiffReport;
+import org.criu.status.core.report.ReportView;
 import org.criu.status.core.report.TerminalSafe;
 import org.criu.status.core.source.MediaWikiClient;
 import org.criu.status.core.source.MediaWikiEditor;
 import org.criu.status.core.source.MediaWikiException;
 import org.criu.status.core.source.SourceHttp;
+import org.criu.status.core.state.History;
+import org.criu.status.core.state.State;
+import org.criu.status.core.state.Tracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,6 +100,10 @@ final class PublishCommand implements Callable<Integer> {
             description = "Publish only these entries (headings or checker ids, comma-separated).")
     List<String> only;
 
+    @Option(names = "--state", paramLabel = "FILE", description = "The state file of check --state: suggestions an"
+            + " editor dismissed there (integration-status dismiss) are never published.")
+    Optional<Path> stateFile;
+
     @Option(names = "--yes", description = "Really write to the wiki (without it: a dry run).")
     boolean yes;
 
@@ -136,11 +144,12 @@ final class PublishCommand implements Callable<Integer> {
     /**
      * What to publish: the page revision the changes were reviewed against, and the changes.
      *
-     * @param names    entry headings and checker ids {@code --only} may name, lower case, with what the report
-     *                 says of each (for entries that are not suggestions)
+     * @param names     entry headings and checker ids {@code --only} may name, lower case, with what the report
+     *                  says of each (for entries that are not suggestions)
+     * @param dismissed headings of suggestions an editor dismissed, with the reason: never published
      */
     private record Base(String api, String title, long revision, Instant timestamp, String wikitext, Changes changes,
-                        Map<String, String> names, int notOnPage) {
+                        Map<String, String> names, Map<String, String> dismissed, int notOnPage) {
     }
 
     @Override
@@ -240,15 +249,23 @@ final class PublishCommand implements Callable<Integer> {
                 .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
         Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs);
         Report report = engine.run(wikiPage, integrations);
+        // Dismissed as check --state would see them now: a dismissal holds while its evidence is unchanged.
+        Map<String, String> dismissed = new LinkedHashMap<>();
+        Optional<Set<String>> checked = ids;
+        stateFile.map(file -> readState(file, wikiPage.title(), wikiPage.source()))
+                .map(before -> new ReportView(report, Optional.of(Tracker.advance(before, report, checked).history())))
+                .ifPresent(view -> view.dismissed().forEach(item -> dismissed.put(item.heading(), item.history()
+                        .flatMap(History.EntryHistory::dismissal).map(History.Dismissal::reason).orElse(""))));
         Map<String, String> names = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
-            String what = describe(f.verdict(), f.error());
+            String what = describe(f.verdict(), f.error(), Optional.ofNullable(dismissed.get(f.integration().heading())));
             names.put(f.integration().heading().toLowerCase(Locale.ROOT), what);
             f.checker().ifPresent(c -> names.putIfAbsent(c.toLowerCase(Locale.ROOT), what));
         }
         int notOnPage = (int) report.notOnPage().stream().filter(f -> f.verdict() == Verdict.SUGGESTED).count();
         return new Base(page.wiki, wikiPage.title(), wikiPage.revision().get(), wikiPage.timestamp().get(),
-                wikiPage.wikitext(), Changes.of(report, selection), names, notOnPage);
+                wikiPage.wikitext(), Changes.of(report, selection.without(dismissed.keySet())), names, dismissed,
+                notOnPage);
     }
 
     private Base fromReport(Path file, SourceHttp http, Selection selection) {
@@ -262,10 +279,9 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("--report " + file + ": cannot read: " + e.getMessage());
         }
-        Changes changes;
         JsonNode root;
         try {
-            changes = Changes.fromJson(json, selection);
+            Changes.fromJson(json, selection); // says what is wrong with a file that is not a report
             root = JSON.readTree(json);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new UserInputException("--report " + file + ": " + e.getMessage());
@@ -308,10 +324,32 @@ final class PublishCommand implements Callable<Integer> {
             throw new UserInputException("--report " + file + ": revision " + revision + " on " + source
                     + " is of page " + quoted(reviewed.title()) + ", not " + quoted(title));
         }
+        // Dismissed when the report was made (check --state), or in the state file since: never published.
+        Map<String, String> dismissed = new LinkedHashMap<>();
+        for (JsonNode r : root.path("results")) {
+            JsonNode d = r.path("history").path("dismissed");
+            if (d.isObject()) {
+                dismissed.put(r.path("integration").asText(""), d.path("reason").asText(""));
+            }
+        }
+        Set<String> suggested = new LinkedHashSet<>();
+        root.path("results").forEach(r -> {
+            if ("suggested".equals(r.path("verdict").asText())) {
+                suggested.add(r.path("integration").asText(""));
+            }
+        });
+        stateFile.map(f -> readState(f, title, source)).ifPresent(state -> state.dismissals()
+                .forEach((heading, d) -> {
+                    if (suggested.contains(heading)) {
+                        dismissed.putIfAbsent(heading, d.reason());
+                    }
+                }));
+        Changes changes = Changes.fromJson(json, selection.without(dismissed.keySet()));
         Map<String, String> names = new LinkedHashMap<>();
         for (JsonNode r : root.path("results")) {
             Verdict verdict = verdictOf(r.path("verdict").asText(""));
-            String what = describe(verdict, Optional.ofNullable(r.path("error").textValue()));
+            String what = describe(verdict, Optional.ofNullable(r.path("error").textValue()),
+                    Optional.ofNullable(dismissed.get(r.path("integration").asText(""))));
             names.put(r.path("integration").asText("").toLowerCase(Locale.ROOT), what);
             if (r.path("checker").isTextual()) {
                 names.putIfAbsent(r.path("checker").asText().toLowerCase(Locale.ROOT), what);
@@ -329,7 +367,8 @@ final class PublishCommand implements Callable<Integer> {
                         + "; entries: " + root.path("results").findValuesAsText("integration"));
             }
         }
-        return new Base(source, title, revision, timestamp, reviewed.wikitext(), changes, names, notOnPage);
+        return new Base(source, title, revision, timestamp, reviewed.wikitext(), changes, names, dismissed,
+                notOnPage);
     }
 
     private static Verdict verdictOf(String json) {
@@ -341,7 +380,19 @@ final class PublishCommand implements Callable<Integer> {
         return Verdict.NO_CHECKER;
     }
 
-    private static String describe(Verdict verdict, Optional<String> error) {
+    /** The state file {@code check --state} keeps for this page; it must exist (a typo is not "no dismissals"). */
+    private State readState(Path file, String title, String source) {
+        if (!Files.exists(file)) {
+            throw new UserInputException("--state " + file + ": no such file (publish reads the dismissals that"
+                    + " check --state and dismiss keep there)");
+        }
+        return CheckCommand.readState(file, new WikiPage(title, source, Optional.empty(), Optional.empty(), ""));
+    }
+
+    private static String describe(Verdict verdict, Optional<String> error, Optional<String> dismissal) {
+        if (verdict == Verdict.SUGGESTED && dismissal.isPresent()) {
+            return "dismissed" + (dismissal.get().isBlank() ? "" : " (" + dismissal.get() + ")") + ": never published";
+        }
         return switch (verdict) {
             case SUGGESTED -> "suggested";
             case CONFIRMED -> "confirmed: the page already says what the sources say";
@@ -372,6 +423,10 @@ final class PublishCommand implements Callable<Integer> {
                     out.println("Not published: " + TerminalSafe.line(name.strip()) + ": " + TerminalSafe.line(what));
                 }
             }
+        }
+        if (only == null) { // with --only, the entries named say it themselves
+            base.dismissed().forEach((heading, reason) -> out.println("Dismissed, not published: "
+                    + TerminalSafe.line(heading) + (reason.isBlank() ? "" : ": " + TerminalSafe.line(reason))));
         }
         for (Edit.Skipped s : edit.skipped()) {
             out.println("Not applied: " + TerminalSafe.line(s.heading()) + ": " + TerminalSafe.line(s.reason()));

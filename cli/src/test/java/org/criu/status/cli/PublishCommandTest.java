@@ -121,6 +121,17 @@ class PublishCommandTest {
             "content":"=== SLURM workload manager ===\\n'''Status:''' ready\\n\\n=== Docker ===\\n'''Status:''' ready"}}}]}]}}""";
 
     @Test
+    void aStateFileThatIsNotThereIsNotNoDismissals() throws IOException {
+        Path report = Files.writeString(tmp.resolve("r.json"), REPORT.formatted("5678", "\"2025-03-02T10:00:00Z\""));
+        server.onGet("https://criu.org/api.php?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp"
+                + "&rvslots=main&formatversion=2&format=json&revids=5678").json(REVISION_5678);
+
+        assertRefused(CliRun.of(args("publish", "--report", report, "--state", tmp.resolve("stat.json"), "--no-cache",
+                server.originArgs())), "--state " + tmp.resolve("stat.json") + ": no such file (publish reads the"
+                + " dismissals that check --state and dismiss keep there)");
+    }
+
+    @Test
     void aTalkPageDryRunShowsTheSectionItWouldPost() throws IOException {
         Path report = Files.writeString(tmp.resolve("r.json"), REPORT.formatted("5678", "\"2025-03-02T10:00:00Z\""));
         server.onGet("https://criu.org/api.php?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp"

@@ -249,6 +249,33 @@ class PublishCommandWikiTest {
     }
 
     @Test
+    void aDismissedSuggestionIsNeverPublished() {
+        String title = integrationPage();
+        Path state = tmp.resolve("state.json");
+        Path report = tmp.resolve("report.json");
+        CliRun check = CliRun.of(env(null), args("check", "--wiki", wiki.api(), "--page", title, "--no-cache",
+                "--state", state, "--format", "json", "--output", report, sources.originArgs()));
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(1);
+        CliRun dismiss = CliRun.of(env(null), args("dismiss", "slurm", "--reason", "SchedMD still ships it out of tree",
+                "--state", state));
+        assertThat(dismiss.exitCode()).as(dismiss.err()).isZero();
+        String original = wiki.latest(title).text();
+
+        CliRun dry = publish(null, title, "--state", state);
+        CliRun run = publish("bot", title, "--report", report, "--state", state, "--yes");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dismissed, not published: SLURM workload manager: SchedMD still ships it out"
+                + " of tree").contains("+'''Status:''' dropped").doesNotContain("SLURM workload manager: change");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Dismissed, not published: SLURM workload manager", "(4 changes, bot edit)");
+        String now = wiki.latest(title).text();
+        assertThat(statusOf(now, "SLURM workload manager")).isEqualTo("'''Status:''' ready");
+        assertThat(statusOf(now, "OpenMPI")).isEqualTo("'''Status:''' dropped");
+        assertThat(now).isNotEqualTo(original);
+    }
+
+    @Test
     void aWrongPasswordIsAClearErrorAndNeverPrinted() {
         String title = integrationPage();
         Map<String, String> env = env(null);
