@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing to change",
-                "1:at least one suggested change",
+                "1:at least one suggested change (an integration the page lacks, with evidence, counts)",
                 "2:bad usage or unreadable input (the message names the input)",
                 "3:no suggestion, but some checks could not run"})
 final class CheckCommand implements Callable<Integer> {
@@ -104,6 +104,11 @@ final class CheckCommand implements Callable<Integer> {
     void jobs(int n) {
         jobs = (int) NumericOption.inRange(spec, "--jobs", n, 1, MAX_JOBS, "");
     }
+
+    @Option(names = "--no-missing",
+            description = "Do not check integrations the page lacks (checkers that propose an entry no heading names); "
+                    + "the report then has no \"Not on the page\" section and they do not count in the exit code.")
+    boolean noMissing;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -209,7 +214,8 @@ final class CheckCommand implements Callable<Integer> {
             // A replayed run reads the world as it was when recorded: its age rules and "seen" dates use that day.
             Clock runClock = ReplayInterceptor.of(client).flatMap(ReplayInterceptor::recordedAt)
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
-            Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs);
+            Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs,
+                    !noMissing);
             Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
             Optional<Tracker.Advance> advance = before.map(b -> Tracker.advance(b, report, ids));
             ReportView view = new ReportView(report, advance.map(Tracker.Advance::history));

@@ -66,10 +66,18 @@ class ShadedJarIT {
         Result result = run("checkers");
 
         assertThat(result.code()).as(result.err()).isZero();
-        List<String> folders = checkerFolders();
-        assertThat(result.out()).startsWith(folders.size() + " checkers");
+        List<String> folders = checkerFolders().stream().filter(f -> !f.equals("recipes")).toList();
+        List<String> recipes;
+        try (Stream<Path> files = Files.list(ROOT.resolve(
+                "checkers/recipes/src/main/resources/META-INF/integration-status/recipes"))) {
+            recipes = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(result.out()).startsWith((folders.size() + recipes.size()) + " checkers");
         for (String id : folders) {
             assertThat(result.out()).contains(id + "  (module checkers/" + id + ")");
+        }
+        for (String file : recipes) {
+            assertThat(result.out()).contains(file.replace(".yaml", "") + "  (recipe checkers/recipes/" + file + ")");
         }
     }
 
@@ -159,5 +167,54 @@ class ShadedJarIT {
         assertThat(result.err()).isEqualTo("integration-status: --output " + output
                 + ": permission denied (cannot create a file in " + locked + ")" + System.lineSeparator());
         assertThat(Files.exists(output)).isFalse();
+    }
+
+    /** A recipe reading only what the bundled recording holds: CRIU's tags feed and its cuda plugin at v4.2. */
+    private static final String PLUGIN_RECIPE = """
+            id: criu-gpu
+            covers: [CRIU GPU plugins]
+            entry: {heading: CRIU GPU plugins, section: Other}
+            probes:
+              - file:
+                  repo: checkpoint-restore/criu
+                  release: 'v\\d+\\.\\d+(\\.\\d+)?'
+                  path: plugins/cuda/cuda_plugin.c
+                  pattern: 'cuda-checkpoint'
+                  what: a GPU plugin
+                  found: released
+            """;
+
+    @Test
+    void aRecipeDroppedIntoPluginsRunsWithoutARebuild() throws Exception {
+        Path plugins = Files.createTempDirectory("plugins");
+        Files.writeString(plugins.resolve("criu-gpu.yaml"), PLUGIN_RECIPE);
+
+        Result list = run("checkers", "--plugins", plugins.toString());
+        Result check = run("check", "--replay", "examples/criu-2026-11", "--plugins", plugins.toString(),
+                "--only", "criu-gpu", "--format", "json");
+
+        assertThat(list.out()).contains("criu-gpu  (recipe " + plugins.resolve("criu-gpu.yaml") + ")");
+        assertThat(check.err()).isEmpty();
+        assertThat(check.code()).isEqualTo(1);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(check.out());
+        var added = json.path("notOnPage").get(0);
+        assertThat(added.path("integration").asText()).isEqualTo("CRIU GPU plugins");
+        assertThat(added.path("suggestedStatus").asText()).isEqualTo("ready");
+        assertThat(added.path("evidence").get(0).path("url").asText())
+                .isEqualTo("https://github.com/checkpoint-restore/criu/blob/v4.2/plugins/cuda/cuda_plugin.c#L20");
+    }
+
+    @Test
+    void aBrokenPluginRecipeIsAnErrorNamingItsFileAndLine() throws Exception {
+        Path plugins = Files.createTempDirectory("plugins");
+        Files.writeString(plugins.resolve("criu-gpu.yaml"), PLUGIN_RECIPE.replace("pattern: 'cuda-checkpoint'",
+                "pattern: 'cuda-(checkpoint'"));
+
+        Result result = run("checkers", "--plugins", plugins.toString());
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("integration-status: recipe " + plugins.resolve("criu-gpu.yaml")
+                + ", line 9: 'probes[0].pattern': bad pattern 'cuda-(checkpoint': Unclosed group at index 16"
+                + System.lineSeparator());
     }
 }

@@ -70,6 +70,7 @@ public final class JsonReport {
         summary.put("suggested", report.count(Verdict.SUGGESTED));
         summary.put("unverified", report.count(Verdict.UNVERIFIED));
         summary.put("noChecker", report.count(Verdict.NO_CHECKER));
+        summary.put("notOnPage", report.notOnPage().size());
         view.history().ifPresent(h -> {
             ObjectNode since = root.putObject("sinceLastRun");
             h.previousRun().ifPresentOrElse(t -> since.put("previousRun", t.toString()), () -> since.putNull("previousRun"));
@@ -80,12 +81,13 @@ public final class JsonReport {
         });
         ArrayNode results = root.putArray("results");
         for (Finding f : report.findings()) {
-            result(results.addObject(), f, report, view);
+            result(results.addObject(), f, report, view, true);
         }
-        // Added field: integrations with a checker but no entry on the page, each a result of the same shape.
+        // Integrations with a checker and no entry on the page: the entry an editor would add (heading, section;
+        // wikiStatus null, as the page says nothing yet), in the results' shape.
         ArrayNode missing = root.putArray("notOnPage");
         for (Finding f : report.notOnPage()) {
-            result(missing.addObject(), f, report, view);
+            result(missing.addObject(), f, report, view, false);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -94,10 +96,10 @@ public final class JsonReport {
         }
     }
 
-    private static void result(ObjectNode r, Finding f, Report report, ReportView view) {
+    private static void result(ObjectNode r, Finding f, Report report, ReportView view, boolean onPage) {
         r.put("integration", f.integration().heading());
         r.put("section", f.integration().section().orElse(null));
-        r.put("wikiStatus", f.integration().wikiStatus());
+        r.put("wikiStatus", onPage ? f.integration().wikiStatus() : null);
         r.put("verdict", f.verdict().jsonName());
         r.put("suggestedStatus", f.suggestedStatus().map(Status::wikiText).orElse(null));
         r.put("qualifier", f.qualifier().orElse(null));
