@@ -113,16 +113,58 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print no report and no progress (files from --output, "
+            + "--report-dir and --state are still written; errors still go to stderr); for cron, use the exit code.")
+    boolean quiet;
+
     private final Map<String, String> env;
     private final Clock clock;
+    private final Console console;
 
     CheckCommand(Map<String, String> env) {
-        this(env, Clock.systemUTC());
+        this(env, Console.none());
+    }
+
+    CheckCommand(Map<String, String> env, Console console) {
+        this(env, Clock.systemUTC(), console);
     }
 
     CheckCommand(Map<String, String> env, Clock clock) {
+        this(env, clock, Console.none());
+    }
+
+    CheckCommand(Map<String, String> env, Clock clock, Console console) {
         this.env = env;
         this.clock = clock;
+        this.console = console;
+    }
+
+    /**
+     * "9/13 slurm (SLURM workload manager)" on stderr while checks run, one line rewritten in place with a
+     * carriage return, then cleared; only when stderr is a terminal and not --quiet.
+     */
+    private java.util.function.Consumer<Engine.Progress> progress() {
+        if (quiet || !console.stderrTerminal()) {
+            return p -> { };
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        int[] shown = {0};
+        return p -> {
+            synchronized (shown) {
+                String line = p.done() + "/" + p.total() + " " + p.checker() + " ("
+                        + org.criu.status.core.report.TerminalSafe.line(p.heading()) + ")";
+                int room = Math.max(20, console.width() > 0 ? console.width() - 1 : 79);
+                if (line.length() > room) {
+                    line = org.criu.status.core.model.Quotes.shorten(line, room);
+                }
+                err.print("\r" + line + " ".repeat(Math.max(0, shown[0] - line.length())));
+                shown[0] = line.length();
+                if (p.done() == p.total()) {
+                    err.print("\r" + " ".repeat(shown[0]) + "\r");
+                }
+                err.flush();
+            }
+        };
     }
 
     /** With --only, the report holds just the entries the chosen checkers looked at: the rest were not checked. */
@@ -196,7 +238,7 @@ final class CheckCommand implements Callable<Integer> {
                 java.nio.file.Files.createDirectories(reportDir.get());
             } catch (java.io.IOException e) {
                 throw new UserInputException("--report-dir " + reportDir.get() + ": cannot create the folder: "
-                        + OutputFile.explain(e, reportDir.get()));
+                        + e.getMessage());
             }
             for (ReportFormat f : ReportFormat.values()) {
                 reportFiles.put(f, OutputFile.prepare("--report-dir", reportDir.get().resolve(f.fileName())));
@@ -216,21 +258,30 @@ final class CheckCommand implements Callable<Integer> {
                     .map(at -> Clock.fixed(at, java.time.ZoneOffset.UTC)).orElse(clock);
             Engine engine = new Engine(registry, new RunContext(client, runClock), timeout.value(), ids, jobs,
                     !noMissing);
-            Report report = onlyChecked(engine.run(wikiPage, integrations), ids);
+            Report report = onlyChecked(engine.run(wikiPage, integrations, progress()), ids);
             Optional<Tracker.Advance> advance = before.map(b -> Tracker.advance(b, report, ids));
             ReportView view = new ReportView(report, advance.map(Tracker.Advance::history));
             Optional<String> scope = ids.map(i -> String.join(",", new java.util.TreeSet<>(i)));
-            TextReport.Options forStdout = new TextReport.Options(width.orElse(TextReport.DEFAULT_WIDTH), details,
-                    org.criu.status.core.report.Styler.PLAIN, scope);
+            boolean toTerminal = output.isEmpty();
+            TextReport.Options forStdout = new TextReport.Options(
+                    toTerminal ? console.reportWidth(width, TextReport.DEFAULT_WIDTH)
+                            : width.orElse(TextReport.DEFAULT_WIDTH), details,
+                    toTerminal && console.colour(env) ? Console.ansi() : org.criu.status.core.report.Styler.PLAIN, scope);
             if (reportDir.isPresent()) {
                 TextReport.Options forFile = new TextReport.Options(TextReport.DEFAULT_WIDTH, details,
                         org.criu.status.core.report.Styler.PLAIN, scope);
                 for (ReportFormat f : ReportFormat.values()) {
-                    OutputFile.write(Optional.of(reportFiles.get(f)), render(f, view, forFile),
-                            spec.commandLine().getOut());
+                    reportFiles.get(f).write(render(f, view, forFile));
                 }
             }
-            OutputFile.write(destination, render(format, view, forStdout), spec.commandLine().getOut());
+            if (!quiet || destination.isPresent()) {
+                String shown = render(format, view, forStdout);
+                if (toTerminal && console.stdoutTerminal() && format == ReportFormat.wikitext) {
+                    // The page byte for byte belongs in a file; on a terminal its control characters show escaped.
+                    shown = org.criu.status.core.report.TerminalSafe.text(shown);
+                }
+                OutputFile.write(destination, shown, spec.commandLine().getOut());
+            }
             if (advance.isPresent()) {
                 writeState(state.get(), advance.get().next());
             }

@@ -37,19 +37,29 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(execute(System.getenv(), Console.detect(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args));
     }
 
     /** Runs the command line with the given environment and streams; returns the exit code. */
     public static int execute(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(env);
+        return execute(env, Console.none(), out, err, args);
+    }
+
+    /** As above, on streams that {@code console} says are (or are not) terminals. */
+    static int execute(Map<String, String> env, Console console, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine(env, console);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(env));
+        return commandLine(env, Console.none());
+    }
+
+    static CommandLine commandLine(Map<String, String> env, Console console) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(env, console));
         cli.setHelpFactory(new WrappingHelp());
         HelpSections.append(cli, HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
         HelpSections.append(cli.getSubcommands().get("check"), HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
@@ -98,15 +108,21 @@ public final class Main implements Runnable {
     /** Hands the environment to commands so tests need not change the process's. */
     static final class Factory implements CommandLine.IFactory {
         private final Map<String, String> env;
+        private final Console console;
 
         Factory(Map<String, String> env) {
+            this(env, Console.none());
+        }
+
+        Factory(Map<String, String> env, Console console) {
             this.env = env;
+            this.console = console;
         }
 
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CheckCommand.class) {
-                return cls.cast(new CheckCommand(env));
+                return cls.cast(new CheckCommand(env, console));
             }
             if (cls == ParseCommand.class) {
                 return cls.cast(new ParseCommand(env));

@@ -56,9 +56,9 @@ class NotOnPageTest {
         CliRun noneJson = CliRun.of(args("check", "--replay", CheckCommandTest.RECORDING, "--no-missing",
                 "--format", "json"));
 
-        assertThat(all.out()).contains("Not on the page: 9 integrations have a checker but no entry")
-                .contains("Kubernetes (section Container platforms): Status: ready (beta) [high]");
-        assertThat(none.out()).doesNotContain("Not on the page");
+        assertThat(all.out()).contains("ADD TO THE PAGE (")
+                .contains("Kubernetes: add under Container platforms as ready, with a note: beta (high confidence)");
+        assertThat(none.out()).doesNotContain("ADD TO THE PAGE").doesNotContain("not on the page");
         assertThat(json(noneJson).path("notOnPage")).isEmpty();
         assertThat(json(noneJson).path("summary").path("notOnPage").asInt()).isZero();
     }

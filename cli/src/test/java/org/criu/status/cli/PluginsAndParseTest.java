@@ -72,7 +72,8 @@ class PluginsAndParseTest {
 
         assertThat(list.out()).contains("nomad  (module nomad.jar)").contains("file-utility");
         assertThat(check.exitCode()).isEqualTo(3);
-        assertThat(check.out()).contains("Nomad: unverified: plugin nomad ran").doesNotContain("Not on the page");
+        assertThat(check.out()).contains("Nomad: check by hand (page says started)\n  Why: plugin nomad ran")
+                .doesNotContain("ADD TO THE PAGE");
     }
 
     @Test

@@ -115,11 +115,21 @@ public final class Engine {
                 List.of(), -1, -1);
     }
 
+    /** One check finished: how many of how many, which checker, which entry (for a progress line). */
+    public record Progress(int done, int total, String checker, String heading) {
+    }
+
     public Report run(WikiPage page, List<Integration> integrations) {
+        return run(page, integrations, progress -> { });
+    }
+
+    /** As {@link #run(WikiPage, List)}, telling {@code progress} as each check finishes (from the checker's thread). */
+    public Report run(WikiPage page, List<Integration> integrations, java.util.function.Consumer<Progress> progress) {
         List<Checker> missing = missingFrom(integrations);
         List<Integration> entries = new ArrayList<>(integrations);
         missing.forEach(c -> entries.add(proposed(c)));
         AtomicInteger threadNo = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(entries.size(), jobs)), r -> {
             Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
@@ -129,6 +139,9 @@ public final class Engine {
             List<Optional<Checker>> chosen = new ArrayList<>();
             List<Future<CheckResult>> futures = new ArrayList<>();
             List<CompletableFuture<Long>> starts = new ArrayList<>();
+            int total = (int) integrations.stream().filter(i -> registry.forHeading(i.heading())
+                    .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true)).isPresent()).count()
+                    + missing.size();
             for (int i = 0; i < entries.size(); i++) {
                 Integration integration = entries.get(i);
                 Optional<Checker> checker = i < integrations.size()
@@ -140,7 +153,11 @@ public final class Engine {
                 starts.add(started);
                 futures.add(checker.map(c -> pool.submit(() -> {
                     started.complete(System.nanoTime());
-                    return c.check(integration, context);
+                    try {
+                        return c.check(integration, context);
+                    } finally {
+                        progress.accept(new Progress(done.incrementAndGet(), total, c.id(), integration.heading()));
+                    }
                 })).orElse(null));
             }
             // A safety net only: every check gets its own deadline from its start, and a cancelled check frees

@@ -85,9 +85,9 @@ public final class JsonReport {
         }
         // Integrations with a checker and no entry on the page: the entry an editor would add (heading, section;
         // wikiStatus null, as the page says nothing yet), in the results' shape.
-        ArrayNode missing = root.putArray("notOnPage");
+        ArrayNode notOnPage = root.putArray("notOnPage");
         for (Finding f : report.notOnPage()) {
-            result(missing.addObject(), f, report, view, false);
+            result(notOnPage.addObject(), f, report, view, false);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -95,4 +95,21 @@ class TextReportTest {
         assertThat(text).contains("Evil\\x1b[1m: keep ready", "ships \\x1b[2J\\x1b[31mred\\x9b0m",
                 "> line\\x07with bell\\x0dover", "https://example.org/\\x1b]8;;x\\x07");
     }
+
+    @Test
+    void entriesThePageLacksAreShownToAdd() {
+        Integration proposed = new Integration("CRIU-ghcr", Optional.of("Other"), "", Optional.empty(), List.of(),
+                List.of(), -1, -1);
+        Report report = new Report(report(List.of()).page(), Instant.parse("2026-11-26T12:00:00Z"), List.of(),
+                List.of(Finding.suggested(proposed, "recipe", Status.READY, Optional.empty(), Confidence.HIGH,
+                        List.of(RELEASE))));
+
+        String text = TextReport.render(report);
+        String markdown = MarkdownReport.render(new ReportView(report, Optional.empty()));
+
+        assertThat(text).contains("0 to change, 1 to add, 0 to check by hand, 0 to keep, 0 without a checker "
+                + "(0 entries and 1 not on\n  the page)", "ADD TO THE PAGE (1)\n\nCRIU-ghcr: add under Other as ready "
+                + "(high confidence)\n  [ready] 2026-08-05");
+        assertThat(markdown).contains("| CRIU-ghcr | (not on the page) | add under Other as ready | high |");
+    }
 }

@@ -1,0 +1,64 @@
+package org.criu.status.cli;
+
+import java.util.Map;
+import java.util.Optional;
+import org.criu.status.core.report.Styler;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.terminal.spi.TerminalProvider;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * What the process writes to: whether stdout and stderr are terminals and how wide stdout's is, as JLine's
+ * terminal providers tell (native isatty/ioctl through JNI, else the exec provider). Tests pass their own.
+ *
+ * @param stdoutTerminal stdout is a terminal (colour, terminal width)
+ * @param stderrTerminal stderr is a terminal (progress lines)
+ * @param width          columns of stdout's terminal, 0 when unknown
+ */
+record Console(boolean stdoutTerminal, boolean stderrTerminal, int width) {
+
+    /** Neither stream is a terminal: files, pipes, tests. */
+    static Console none() {
+        return new Console(false, false, 0);
+    }
+
+    /** The process's own streams. */
+    static Console detect() {
+        for (String name : new String[] {"jni", "exec"}) {
+            try {
+                TerminalProvider provider = TerminalProvider.load(name);
+                boolean out = provider.isSystemStream(SystemStream.Output);
+                boolean err = provider.isSystemStream(SystemStream.Error);
+                return new Console(out, err, out ? Math.max(0, provider.systemStreamWidth(SystemStream.Output)) : 0);
+            } catch (Throwable e) {
+                // this provider does not work here (no native library, no stty): try the next, else assume none
+            }
+        }
+        return none();
+    }
+
+    /** The text report's width: --width, else the terminal's, else the width for files and pipes. */
+    int reportWidth(Optional<Integer> asked, int fallback) {
+        return asked.orElse(stdoutTerminal && width > 0 ? width : fallback);
+    }
+
+    /** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+    boolean colour(Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return stdoutTerminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Styles for the text report, written as ANSI by JLine. */
+    static Styler ansi() {
+        return (style, text) -> new AttributedString(text, switch (style) {
+            case TITLE -> AttributedStyle.BOLD;
+            case ENTRY -> AttributedStyle.BOLD;
+            case CHANGE -> AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW);
+            case KEEP -> AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+            case PROBLEM -> AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+            case NEWS -> AttributedStyle.BOLD.foreground(AttributedStyle.CYAN);
+            case DIM -> AttributedStyle.DEFAULT.faint();
+        }).toAnsi();
+    }
+}
