@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
-        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, SelftestCommand.class,
+        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, PublishCommand.class,
+                SelftestCommand.class,
                 DismissCommand.class, DismissCommand.Undismiss.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -129,6 +130,9 @@ public final class Main implements Runnable {
             }
             if (cls == SelftestCommand.class) {
                 return cls.cast(new SelftestCommand(env));
+            }
+            if (cls == PublishCommand.class) {
+                return cls.cast(new PublishCommand(env));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -46,14 +46,24 @@ public final class DiffReport {
             out.append("No change to ").append(TerminalSafe.line(name)).append(".\n");
             return out.toString();
         }
+        out.append(unified(edit, report.page().title()));
+        return out.toString();
+    }
+
+    /**
+     * The unified diff of {@code edit} (page before against after) for a page called {@code title}, terminal-safe;
+     * empty when the edit changes nothing.
+     */
+    public static String unified(Edit edit, String title) {
+        if (!edit.changed()) {
+            return "";
+        }
         List<String> before = lines(edit.before());
         List<String> after = lines(edit.after());
         Patch<String> patch = DiffUtils.diff(before, after);
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + report.page().title(),
-                "b/" + report.page().title(), before, patch, CONTEXT);
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + title, "b/" + title, before, patch, CONTEXT);
         // Escaped as a whole, so a CRLF page's CR before each line break is kept and only stray controls show.
-        out.append(TerminalSafe.text(String.join("\n", diff) + "\n"));
-        return out.toString();
+        return TerminalSafe.text(String.join("\n", diff) + "\n");
     }
 
     /** The text's lines, a CRLF page's lines keeping their CR so the diff applies to the page as it is. */

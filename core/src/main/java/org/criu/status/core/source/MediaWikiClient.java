@@ -33,35 +33,56 @@ public final class MediaWikiClient {
                 + "&formatversion=2&format=json&titles=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
     }
 
+    /** The query URL for one revision by id (a report's base revision, to publish what was reviewed). */
+    public static String revisionUrl(String api, long revision) {
+        return api + "?action=query&prop=revisions&rvprop=content%7Cids%7Ctimestamp&rvslots=main"
+                + "&formatversion=2&format=json&revids=" + revision;
+    }
+
     /**
      * Fetches the page.
      *
      * @throws SourceException naming the wiki and title when the API fails, reports an error, or the page is missing
      */
     public WikiPage fetch(String api, String title) throws SourceException {
-        String url = queryUrl(api, title);
+        return read(api, queryUrl(api, title), "page '" + title + "'");
+    }
+
+    /**
+     * Fetches one revision of a page, by id.
+     *
+     * @throws SourceException naming the wiki and revision when the API fails or the revision does not exist
+     */
+    public WikiPage fetchRevision(String api, long revision) throws SourceException {
+        return read(api, revisionUrl(api, revision), "revision " + revision);
+    }
+
+    private WikiPage read(String api, String url, String what) throws SourceException {
         ResponseJson response = http.<ResponseJson>getJson(url, SourceHttp.JSON.getTypeFactory()
                         .constructType(ResponseJson.class), Map.of())
                 .orElseThrow(() -> new SourceException(url, "wiki API " + api + " answered 404 (is it api.php?)"));
         if (response.error != null) {
-            throw new SourceException(url, "wiki API " + api + " reported an error for page '" + title + "': "
+            throw new SourceException(url, "wiki API " + api + " reported an error for " + what + ": "
                     + response.error.code + ": " + response.error.info);
         }
+        if (response.query != null && response.query.badrevids != null && !response.query.badrevids.isEmpty()) {
+            throw new SourceException(url, what + " does not exist on " + api);
+        }
         if (response.query == null || response.query.pages == null || response.query.pages.isEmpty()) {
-            throw new SourceException(url, "wiki API " + api + " returned no page for '" + title + "'");
+            throw new SourceException(url, "wiki API " + api + " returned nothing for " + what);
         }
         PageJson page = response.query.pages.get(0);
         if (page.missing || page.invalid) {
-            throw new SourceException(url, "page '" + title + "' does not exist on " + api);
+            throw new SourceException(url, what + " does not exist on " + api);
         }
         if (page.revisions == null || page.revisions.isEmpty() || page.revisions.get(0).slots == null
                 || page.revisions.get(0).slots.main == null || page.revisions.get(0).slots.main.content == null) {
-            throw new SourceException(url, "wiki API " + api + " returned page '" + title + "' without content");
+            throw new SourceException(url, "wiki API " + api + " returned " + what + " without content");
         }
         RevisionJson rev = page.revisions.get(0);
         long bytes = utf8Length(rev.slots.main.content);
         if (bytes > MAX_PAGE_BYTES) {
-            throw new SourceException(url, "page '" + title + "' from " + api + " is " + bytes + " bytes of wikitext, "
+            throw new SourceException(url, what + " from " + api + " is " + bytes + " bytes of wikitext, "
                     + "more than the " + MAX_PAGE_BYTES + " (2 MiB) a MediaWiki page holds by default "
                     + "($wgMaxArticleSize); refusing it");
         }
@@ -95,7 +116,7 @@ public final class MediaWikiClient {
     record ErrorJson(String code, String info) {
     }
 
-    record QueryJson(List<PageJson> pages) {
+    record QueryJson(List<PageJson> pages, Map<String, Object> badrevids) {
     }
 
     record PageJson(String title, boolean missing, boolean invalid, List<RevisionJson> revisions) {
