@@ -306,7 +306,9 @@ public final class PageEditor {
 
         private static String noteSentence(NewEntry entry) {
             String sentence = Wikitext.oneLine(entry.note());
-            if (!sentence.isEmpty()) {
+            // A sentence starts with a capital, unless it starts with a name ("containerd/containerd v2.3.4",
+            // "lxd-6.6"), which keeps its own spelling.
+            if (sentence.matches("[a-z]+\\s.*")) {
                 sentence = sentence.substring(0, 1).toUpperCase(Locale.ROOT) + sentence.substring(1);
             }
             sentence = sentence.replaceFirst("[.\\s]+$", "");

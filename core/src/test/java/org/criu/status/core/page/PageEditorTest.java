@@ -264,7 +264,7 @@ class PageEditorTest {
 
         Edit edit = PageEditor.apply(report(text, List.of(), List.of(newEntry())), Selection.all());
 
-        String added = "\n=== CRIU-ghcr ===\n'''Status:''' ready\n\nV1.0 ships checkpoint/restore with CRIU "
+        String added = "\n=== CRIU-ghcr ===\n'''Status:''' ready\n\nv1.0 ships checkpoint/restore with CRIU "
                 + "([https://github.com/x/y/releases/tag/v1.0 x/y v1.0], "
                 + "[https://github.com/x/y/blob/v1.0/README.md#L3 x/y v1.0 README.md]).\n";
         assertThat(edit.after()).isEqualTo(text.replace("(--restore-sibling).\n",
@@ -279,6 +279,22 @@ class PageEditorTest {
     }
 
     @Test
+    void aNewEntrysNoteStartsWithACapitalUnlessItStartsWithAName() throws Exception {
+        assertThat(pastedWithNote("documented in the README")).contains("\nDocumented in the README ([");
+        assertThat(pastedWithNote("containerd/containerd v2.3.4: ctr has it")).contains(
+                "\ncontainerd/containerd v2.3.4: ctr has it ([");
+        assertThat(pastedWithNote("lxd-6.6 dropped it")).contains("\nlxd-6.6 dropped it ([");
+    }
+
+    private static String pastedWithNote(String summary) throws Exception {
+        String text = page("integration-current.wiki");
+        Finding g = Finding.suggested(newEntry().integration(), "recipe-x", Status.READY, Optional.empty(),
+                Confidence.HIGH, List.of(Evidence.undated(Signal.RELEASED, "github",
+                        "https://github.com/x/y/blob/v1.0/README.md#L3", summary)));
+        return PageEditor.apply(report(text, List.of(), List.of(g)), Selection.all()).after();
+    }
+
+    @Test
     void aMissingEntryInANewSectionGoesBeforeTheCategories() throws Exception {
         String text = page("integration-current.wiki");
         Finding f = newEntry();
@@ -290,7 +306,7 @@ class PageEditorTest {
         String after = PageEditor.apply(report(text, List.of(), List.of(k8s)), Selection.all()).after();
 
         assertThat(after).endsWith("(--restore-sibling).\n\n== Orchestration ==\n\n=== Kubernetes ===\n"
-                + "'''Status:''' started\n\nV1.0 ships checkpoint/restore with CRIU ([https://github.com/x/y/releases/tag/v1.0 "
+                + "'''Status:''' started\n\nv1.0 ships checkpoint/restore with CRIU ([https://github.com/x/y/releases/tag/v1.0 "
                 + "x/y v1.0], [https://github.com/x/y/blob/v1.0/README.md#L3 x/y v1.0 README.md]).\n\n"
                 + "[[Category:Integration]]\n");
         assertThat(WikitextParser.parse(after, "t")).last().satisfies(e -> {
@@ -310,8 +326,8 @@ class PageEditorTest {
         String afterTemplate = PageEditor.apply(report(page("integration-template.wiki"), List.of(), List.of(f)),
                 Selection.all()).after();
 
-        assertThat(afterFlat).startsWith(flat).contains("\n== CRIU-ghcr ==\nStatus: ready\n\nV1.0 ships");
-        assertThat(afterTemplate).contains("\n=== CRIU-ghcr ===\n{{Status|ready}}\n\nV1.0 ships");
+        assertThat(afterFlat).startsWith(flat).contains("\n== CRIU-ghcr ==\nStatus: ready\n\nv1.0 ships");
+        assertThat(afterTemplate).contains("\n=== CRIU-ghcr ===\n{{Status|ready}}\n\nv1.0 ships");
         assertThat(WikitextParser.parse(afterTemplate, "t")).extracting(Integration::heading).contains("CRIU-ghcr");
     }
 
