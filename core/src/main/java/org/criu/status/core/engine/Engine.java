@@ -85,7 +85,9 @@ public final class Engine {
                 chosen.add(checker);
                 CompletableFuture<Long> started = new CompletableFuture<>();
                 starts.add(started);
-                futures.add(checker.map(c -> pool.submit(() -> {
+                // The page contradicts itself: no status to confirm or replace until an editor picks one.
+                boolean ambiguous = integration.statusConflict().isPresent();
+                futures.add(checker.filter(c -> !ambiguous).map(c -> pool.submit(() -> {
                     started.complete(System.nanoTime());
                     return c.check(integration, context);
                 })).orElse(null));
@@ -99,6 +101,11 @@ public final class Engine {
                 Integration integration = integrations.get(i);
                 if (chosen.get(i).isEmpty()) {
                     findings.add(Finding.noChecker(integration));
+                    continue;
+                }
+                if (integration.statusConflict().isPresent()) {
+                    findings.add(Finding.unverified(integration, chosen.get(i).get().id(), "the page is ambiguous: "
+                            + integration.statusConflict().get() + "; keep one status line"));
                     continue;
                 }
                 findings.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));
