@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
-        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class,
+        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, RecordingCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, checkers or parse");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, checkers, parse or recording");
     }
 
     public static void main(String[] args) {

@@ -196,8 +196,11 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
                 var exchange = org.criu.status.core.http.Exchange.read(file);
                 ResponseDefinitionBuilder response = aResponse().withStatus(exchange.status())
                         .withBody(exchange.body());
-                // The server answers now, as a live origin would: the recorded Date is when it was recorded.
-                exchange.headers().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date"))
+                // The server answers now, as a live origin would: the recorded Date is when it was recorded. The
+                // recording's seal is about the file; the server frames the body itself.
+                exchange.headers().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date")
+                                && !h.getKey().equalsIgnoreCase("Content-Length")
+                                && !h.getKey().equalsIgnoreCase("Content-Digest"))
                         .forEach(h -> response.withHeader(h.getKey(), h.getValue()));
                 server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(exchange.method(),
                         urlEqualTo(pathFor(exchange.url()))).willReturn(response));
