@@ -125,7 +125,6 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     private static String message(IOException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return IoFailure.describe(e);
     }
 }

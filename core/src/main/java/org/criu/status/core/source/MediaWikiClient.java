@@ -34,9 +34,8 @@ public final class MediaWikiClient {
      */
     public WikiPage fetch(String api, String title) throws SourceException {
         String url = queryUrl(api, title);
-        ResponseJson response = http.<ResponseJson>getJson(url, SourceHttp.JSON.getTypeFactory()
-                        .constructType(ResponseJson.class), Map.of())
-                .orElseThrow(() -> new SourceException(url, "wiki API " + api + " answered 404 (is it api.php?)"));
+        ResponseJson response = http.getJsonPresent(url, SourceHttp.JSON.getTypeFactory()
+                .constructType(ResponseJson.class), Map.of(), "wiki API " + api + " answered 404 (is it api.php?)");
         if (response.error != null) {
             throw new SourceException(url, "wiki API " + api + " reported an error for page '" + title + "': "
                     + response.error.code + ": " + response.error.info);

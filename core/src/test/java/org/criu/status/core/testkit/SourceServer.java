@@ -29,6 +29,7 @@ import org.criu.status.core.http.HttpOptions;
 import org.criu.status.core.http.OriginRewrite;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Status;
+import org.criu.status.core.source.HostHealth;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -71,6 +72,36 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         sleeps.clear();
         env = Map.of();
         allowUnmatched = false;
+        ORIGINS.forEach(this::stubKnownPresent);
+    }
+
+    /**
+     * Every host answers normally unless a test says otherwise: the resource the run probes on a host's first 404
+     * ({@link HostHealth}) answers HEAD with 200 and its type, at a priority any test stub overrides. To make a
+     * whole host answer 404, see {@link #everythingNotFoundOn}.
+     */
+    private void stubKnownPresent(String origin) {
+        HostHealth.KnownPresent known = HostHealth.knownPresentFor(HttpUrl.get(origin).host());
+        String type = switch (known.shape()) {
+            case JSON -> "application/json; charset=utf-8";
+            case ATOM -> "application/atom+xml; charset=utf-8";
+            case WEB_PAGE -> "text/html; charset=utf-8";
+            case RAW_FILE, ANY -> "text/plain; charset=utf-8";
+        };
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlEqualTo(pathFor(known.url())))
+                .atPriority(10).willReturn(aResponse().withStatus(200).withHeader("Content-Type", type)));
+    }
+
+    /**
+     * Makes every request to {@code origin} answer 404, the known-present resource too: an API that moved, a
+     * mirror that lost its data.
+     */
+    public void everythingNotFoundOn(String origin) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
+                                "/" + java.util.regex.Pattern.quote(HttpUrl.get(origin).host()) + "/.*"))
+                .atPriority(1).willReturn(aResponse().withStatus(404)
+                        .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("404: Not Found")));
     }
 
     @Override
@@ -94,6 +125,7 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     /** Adds an origin to map (before {@link #context()} or {@link #client()} is called). */
     public SourceServer origin(String origin) {
         extraOrigins.add(origin);
+        stubKnownPresent(origin);
         return this;
     }
 
