@@ -59,11 +59,22 @@ public final class OpenJdkCracChecker implements Checker {
         List<ZuluPackage> builds = context.azul().cracPackages("linux", "x64").stream().filter(ZuluPackage::crac)
                 .toList();
         boolean inMainline = context.github().file(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE).isPresent();
-        Optional<AtomFeedClient.Entry> apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
-                .flatMap(feed -> Versions.newestFirst(feed.entries(), AtomFeedClient.Entry::title, API_RELEASE).stream()
-                        .findFirst());
-
         List<Evidence> evidence = new ArrayList<>();
+        Optional<AtomFeedClient.Entry> apiRelease;
+        try {
+            apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
+                    .flatMap(feed -> Versions.newestFirst(feed.entries(), AtomFeedClient.Entry::title, API_RELEASE)
+                            .stream().findFirst());
+        } catch (SourceException e) {
+            if (builds.isEmpty()) {
+                throw e; // Without released builds the feed decides between started and stalled.
+            }
+            // With builds the feed only supports: say it failed, and let the builds decide.
+            apiRelease = Optional.empty();
+            evidence.add(Evidence.couldNotRead("github", "https://github.com/" + API_REPO + "/tags",
+                    "the CRaC API's tags feed", e));
+        }
+
         if (!builds.isEmpty()) {
             ZuluPackage newest = builds.stream()
                     .max(Comparator.comparing(ZuluPackage::javaVersionText, Versions.order())).orElseThrow();
