@@ -203,4 +203,18 @@ class SourceHttpTest {
                 .isInstanceOf(SourceException.class)
                 .hasMessage("GET " + gh + " was redirected to " + moved + ", which answered HTTP 503 (after 3 attempts)");
     }
+
+    @Test
+    void aConnectionFailureAfterARedirectNamesTheHopThatFailed() {
+        String gh = "https://api.github.com/repos/containers/podman";
+        String elsewhere = "https://mirror.example.org/containers/podman";
+        server.origin("https://mirror.example.org");
+        server.onGet(gh).respond(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(302)
+                .withHeader("Location", elsewhere));
+        server.onGet(elsewhere).fault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
+
+        assertThatThrownBy(() -> server.context().http().get(gh, Map.of(), AnswerShape.ANY))
+                .isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("GET " + gh + " was redirected to " + elsewhere + ", which failed: ");
+    }
 }
