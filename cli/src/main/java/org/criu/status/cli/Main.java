@@ -1,6 +1,7 @@
 package org.criu.status.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
         subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, RecordingCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,7 +32,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: check, checkers, parse or recording");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: " + oneOf(commands));
     }
 
     public static void main(String[] args) {
@@ -47,6 +50,10 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(), new Factory(env));
+        cli.setHelpFactory(new WrappingHelp());
+        HelpSections.append(cli, HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
+        HelpSections.append(cli.getSubcommands().get("check"), HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
+        HelpSections.append(cli.getSubcommands().get("parse"), HelpSections.ENVIRONMENT);
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserInputException) {
@@ -58,11 +65,34 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("integration-status: " + e.getMessage());
-            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            PrintWriter err = failed.getErr();
+            String message = e.getMessage();
+            List<String> suggestions = List.of();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                suggestions = unmatched.getSuggestions();
+                if (!unmatched.isUnknownOption() && !failed.getSubcommands().isEmpty()
+                        && failed.getCommandSpec().positionalParameters().isEmpty()) {
+                    message = "'" + unmatched.getUnmatched().get(0) + "' is not a command (commands: "
+                            + String.join(", ", failed.getSubcommands().keySet()) + ")";
+                }
+            }
+            err.println("integration-status: " + message);
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean " + oneOf(suggestions) + "?");
+            }
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+            err.flush();
             return USAGE;
         });
         return cli;
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    static String oneOf(List<String> words) {
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
     /** Hands the environment to commands so tests need not change the process's. */

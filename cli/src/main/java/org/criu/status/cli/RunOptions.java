@@ -15,7 +15,11 @@ import org.criu.status.core.http.HttpOptions;
 import org.criu.status.core.http.OriginRewrite;
 import picocli.CommandLine.Option;
 
-/** How the run reaches its sources: rewrites, record/replay, cache, timeouts, verbosity. */
+/**
+ * How the run reaches its sources: rewrites, record/replay, cache, verbosity. Proxies come from the environment
+ * ({@code HTTPS_PROXY}, ...; see {@link org.criu.status.core.http.EnvProxySelector}); each command has its own
+ * {@code --timeout} ({@link Timeouts}).
+ */
 final class RunOptions {
 
     @Option(names = "--origin", paramLabel = "FROM=TO",
@@ -39,22 +43,16 @@ final class RunOptions {
     @Option(names = "--no-cache", description = "Do not use or write the HTTP cache.")
     boolean noCache;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Time allowed per checker, from when it starts (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
-
     @Option(names = "--verbose", description = "One line per HTTP request on stderr: method, URL, status, "
             + "answered by (network, 304, cache, memory, shared, replay), milliseconds; tokens never appear.")
     boolean verbose;
 
-    Duration timeout() {
-        if (timeoutSeconds <= 0) {
-            throw new UserInputException("--timeout " + timeoutSeconds + ": must be a positive number of seconds");
-        }
-        return Duration.ofSeconds(timeoutSeconds);
-    }
-
-    OkHttpClient client(Map<String, String> env, PrintWriter err) {
+    /**
+     * The run's HTTP client.
+     *
+     * @param perRequest connect and read timeout of one request (a whole call gets three times this)
+     */
+    OkHttpClient client(Map<String, String> env, PrintWriter err, Duration perRequest) {
         List<OriginRewrite.Rule> rules = new ArrayList<>();
         for (String spec : origins) {
             try {
@@ -67,7 +65,6 @@ final class RunOptions {
             throw new UserInputException("--record and --replay cannot be used together");
         }
         Optional<Path> cacheDir = noCache ? Optional.empty() : Optional.of(cache.orElseGet(() -> defaultCache(env)));
-        Duration perRequest = timeout().compareTo(Duration.ofSeconds(20)) < 0 ? timeout() : Duration.ofSeconds(20);
         HttpOptions options = new HttpOptions(new OriginRewrite(rules), record, replay, cacheDir, verbose, env,
                 perRequest, new PrintStream(new WriterOutputStream(err), true));
         try {

@@ -3,9 +3,24 @@ package org.criu.status.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.criu.status.cli.CliRun.args;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.criu.status.core.http.Http;
+import org.criu.status.core.http.HttpOptions;
+import org.criu.status.core.source.MediaWikiClient;
+import org.criu.status.core.source.SourceHttp;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,10 +86,95 @@ class BadInputTest {
         assertUsageError(CliRun.of(args("check", "--format", "yaml")), "--format", "yaml");
         assertUsageError(CliRun.of(args("check", "--only", "no-such-checker")), "no-such-checker");
         assertUsageError(CliRun.of(args("check", "--replay", tmp.resolve("absent"))), "--replay", "absent");
-        assertUsageError(CliRun.of(args("check", "--timeout", "0", "--page-file", tmp)), "--timeout");
+        assertUsageError(CliRun.of(args("check", "--timeout", "0", "--page-file", tmp)), "--timeout 0: must be 1 to 3600");
         assertUsageError(CliRun.of(args("checkers", "--plugins", tmp.resolve("absent"))), "--plugins", "not a folder");
         assertUsageError(CliRun.of(args("frobnicate")), "frobnicate");
         assertUsageError(CliRun.of(args()), "a command is required");
+    }
+
+    @Test
+    void numbersOutOfRangeAreRefusedBeforeAnyRequest() {
+        server.serveRecording(CheckCommandTest.RECORDING);
+
+        for (List<String> bad : List.of(List.of("--timeout", "10000000000"), List.of("--timeout", "3601"),
+                List.of("--timeout", "-1"), List.of("--jobs", "0"), List.of("--jobs", "65"),
+                List.of("--jobs", "-3"))) {
+            CliRun run = CliRun.of(args("check", "--no-cache", bad, server.originArgs()));
+            assertUsageError(run, bad.get(0) + " " + bad.get(1) + ": must be 1 to ");
+            assertThat(run.err()).contains("Try 'integration-status check --help'.").doesNotContain("internal error");
+        }
+        assertUsageError(CliRun.of(args("check", "--jobs", "99999999999")), "--jobs", "99999999999");
+        assertUsageError(CliRun.of(args("check", "--timeout", "soon")), "--timeout", "soon");
+        assertUsageError(CliRun.of(args("parse", "--no-cache", "--timeout", "0", server.originArgs())),
+                "--timeout 0: must be 1 to 3600 seconds");
+        assertThat(server.requests()).as("nothing ran").isEmpty();
+
+        assertThat(CliRun.of(args("check", "--replay", CheckCommandTest.RECORDING, "--timeout", "3600", "--jobs", "64"))
+                .exitCode()).as("the bounds themselves are fine").isEqualTo(1);
+    }
+
+    @Test
+    void aWikiThatCannotBeReachedSaysSoAndPointsAtTheOfflineOptions() throws IOException {
+        // A port bound but not listening on loopback: connecting is refused at once, as with no server at all;
+        // binding it keeps any other process from taking it during the test.
+        try (Socket reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String wiki = "http://127.0.0.1:" + reserved.getLocalPort() + "/api.php";
+
+            CliRun run = CliRun.of(args("check", "--no-cache", "--wiki", wiki));
+
+            assertUsageError(run, "page 'Integration' from " + wiki, "could not connect",
+                    "(after 3 attempts)", "No network? --replay DIR runs offline", "--page-file FILE");
+        }
+    }
+
+    @Test
+    void aNameThatDoesNotResolveSaysSoAndPointsAtTheOfflineOptions() throws IOException {
+        // The run's own client (retries and all), with a resolver that knows no name: no DNS is asked.
+        OkHttpClient client = Http.client(HttpOptions.defaults().withSleeper(d -> { }).withEnv(Map.of())).newBuilder()
+                .dns(host -> {
+                    throw new UnknownHostException(host);
+                }).build();
+        PageOptions page = new PageOptions();
+        page.wiki = "https://criu.org/api.php";
+        page.title = "Integration";
+        page.file = Optional.empty();
+        try {
+            assertThatThrownBy(() -> page.load(new SourceHttp(client))).isInstanceOf(UserInputException.class)
+                    .hasMessageContaining("failed: could not resolve host criu.org (no network, or no DNS answer for "
+                            + "that name) (after 3 attempts)")
+                    .hasMessageEndingWith(PageOptions.OFFLINE_HINT);
+        } finally {
+            Http.release(client);
+        }
+    }
+
+    @Test
+    void aPageFileLargerThanAWikiPageIsRefusedWithoutReadingItAll() throws IOException {
+        // 64 GiB, sparse: it takes no disk, and reading it whole would never end (or run out of memory).
+        Path huge = tmp.resolve("huge.wiki");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(64L << 30);
+        }
+
+        assertUsageError(CliRun.of(args("parse", "--page-file", huge)), "--page-file " + huge
+                + ": larger than 2097152 bytes (2 MiB), the most a MediaWiki page holds by default");
+        assertUsageError(CliRun.of(args("check", "--page-file", huge)), "--page-file " + huge + ": larger than");
+    }
+
+    @Test
+    void aPageFileUpToTheCapIsReadAndOneByteMoreIsNot() throws IOException {
+        byte[] cap = new byte[MediaWikiClient.MAX_PAGE_BYTES];
+        java.util.Arrays.fill(cap, (byte) 'x');
+        Path atCap = Files.write(tmp.resolve("at-cap.wiki"), cap);
+        Path over = Files.write(tmp.resolve("over.wiki"), java.util.Arrays.copyOf(cap, cap.length + 1));
+        java.util.Arrays.fill(cap, cap.length - 2, cap.length, (byte) 0xc3); // a broken UTF-8 sequence
+        Path broken = Files.write(tmp.resolve("broken.wiki"), cap);
+
+        assertThat(PageOptions.read(atCap)).hasSize(MediaWikiClient.MAX_PAGE_BYTES);
+        assertThatThrownBy(() -> PageOptions.read(over)).hasMessageContaining("larger than 2097152 bytes");
+        assertThatThrownBy(() -> PageOptions.read(broken)).hasMessage("--page-file " + broken + ": not UTF-8 text");
+        assertThatThrownBy(() -> PageOptions.read(tmp)).hasMessage("--page-file " + tmp + ": is a folder, not a file");
     }
 
     @Test

@@ -119,7 +119,7 @@ class CheckCommandHttpTest {
         Run run = check(List.of("check", "--jobs", "0", "--replay", RECORDING.toString()));
 
         assertThat(run.exit()).isEqualTo(Main.USAGE);
-        assertThat(run.err()).contains("--jobs 0: must be at least 1");
+        assertThat(run.err()).contains("--jobs 0: must be 1 to 64");
     }
 
     @Test

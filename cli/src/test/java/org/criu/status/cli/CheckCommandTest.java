@@ -148,7 +148,7 @@ class CheckCommandTest {
     @Test
     void outputFileGetsTheSameReportAsStdout() throws IOException {
         server.serveRecording(RECORDING);
-        Path out = tmp.resolve("reports/report.json");
+        Path out = Files.createDirectory(tmp.resolve("reports")).resolve("report.json");
 
         CliRun run = CliRun.of(args("check", "--no-cache", "--format", "json", "--only", "file-utility",
                 "--output", out, server.originArgs()));

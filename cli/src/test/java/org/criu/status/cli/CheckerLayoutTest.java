@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.criu.status.core.engine.CheckerRegistry;
+import org.criu.status.core.recipe.RecipeLoader;
 import org.criu.status.core.spi.Checker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,25 @@ import org.w3c.dom.NodeList;
 
 /**
  * Folders, ids and registrations agree: every {@code checkers/<id>/} folder is a module, registers a checker
- * whose id is the folder name, is on board the CLI, and is what ServiceLoader finds. Reads whatever folders
- * exist, so a new checker is held to the same rules without touching this test.
+ * whose id is the folder name, is on board the CLI, and is what ServiceLoader finds. The one exception is
+ * {@code checkers/recipes/}, the module of the bundled recipes: there every {@code <id>.yaml} is a checker whose
+ * id is its file name, listed in the index, with a section of the module's README. Reads whatever folders and
+ * files exist, so a new checker or recipe is held to the same rules without touching this test.
  */
 class CheckerLayoutTest {
 
     private static final String SERVICES = "src/main/resources/META-INF/services/" + Checker.class.getName();
 
+    /** The module holding the bundled recipes; every other folder is one Java checker. */
+    private static final String RECIPES = "recipes";
+    private static final String RECIPE_FOLDER = "src/main/resources/" + RecipeLoader.FOLDER;
+
     private static Path root;
     private static Set<String> folders;
+    /** Folders of Java checker modules. */
+    private static Set<String> javaFolders;
+    /** Ids of the bundled recipes: their file names. */
+    private static Set<String> recipeIds;
 
     @BeforeAll
     static void readLayout() throws IOException {
@@ -44,6 +55,13 @@ class CheckerLayoutTest {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         assertThat(folders).as("checker folders under %s", root.resolve("checkers")).isNotEmpty();
+        javaFolders = new TreeSet<>(folders);
+        javaFolders.remove(RECIPES);
+        try (Stream<Path> files = Files.list(root.resolve("checkers").resolve(RECIPES).resolve(RECIPE_FOLDER))) {
+            recipeIds = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
     }
 
     /** The test runs in cli/; the project root is the nearest folder above holding checkers/pom.xml. */
@@ -71,7 +89,9 @@ class CheckerLayoutTest {
 
     @Test
     void everyFolderRegistersACheckerWhoseIdIsTheFolderName() throws Exception {
-        for (String folder : folders) {
+        assertThat(root.resolve("checkers").resolve(RECIPES).resolve(SERVICES))
+                .as("checkers/%s holds recipes, no Java checker", RECIPES).doesNotExist();
+        for (String folder : javaFolders) {
             Path services = root.resolve("checkers").resolve(folder).resolve(SERVICES);
             assertThat(services).as("checkers/%s registers its checker", folder).isRegularFile();
             List<String> classes = registeredClasses(services);
@@ -109,12 +129,44 @@ class CheckerLayoutTest {
     }
 
     @Test
-    void serviceLoaderOnTheCliClasspathFindsExactlyTheFolders() throws Exception {
+    void serviceLoaderOnTheCliClasspathFindsExactlyTheFoldersAndTheRecipes() throws Exception {
         CheckerRegistry registry = CheckerRegistry.load(CheckerLayoutTest.class.getClassLoader());
 
-        Set<String> ids = registry.all().stream().map(d -> d.checker().id()).collect(Collectors.toSet());
+        Set<String> java = registry.all().stream().filter(d -> !d.recipe()).map(d -> d.checker().id())
+                .collect(Collectors.toSet());
+        Set<String> recipes = registry.all().stream().filter(CheckerRegistry.Discovered::recipe)
+                .map(d -> d.checker().id()).collect(Collectors.toSet());
 
-        assertThat(ids).as("ids ServiceLoader finds").containsExactlyInAnyOrderElementsOf(folders);
+        assertThat(java).as("ids ServiceLoader finds").containsExactlyInAnyOrderElementsOf(javaFolders);
+        assertThat(recipes).as("bundled recipe ids").containsExactlyInAnyOrderElementsOf(recipeIds);
+        assertThat(registry.all()).filteredOn(CheckerRegistry.Discovered::recipe)
+                .allSatisfy(d -> assertThat(d.module()).isEqualTo("checkers/recipes/" + d.checker().id() + ".yaml"));
+    }
+
+    @Test
+    void theRecipeIndexListsExactlyTheRecipeFiles() throws IOException {
+        Path index = root.resolve("checkers").resolve(RECIPES).resolve("src/main/resources/" + RecipeLoader.INDEX);
+        Set<String> listed = new TreeSet<>();
+        for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+            String name = line.replaceFirst("#.*", "").strip();
+            if (!name.isEmpty()) {
+                listed.add(name.replaceFirst("\\.yaml$", ""));
+            }
+        }
+
+        assertThat(listed).as("files listed in %s", root.relativize(index)).containsExactlyInAnyOrderElementsOf(recipeIds);
+        assertThat(recipeIds).as("recipe ids and Java checker folders").doesNotContainAnyElementsOf(javaFolders);
+    }
+
+    @Test
+    void everyRecipeHasASectionInTheRecipesReadmeAndARowInTheProjectReadme() throws IOException {
+        String readme = Files.readString(root.resolve("checkers").resolve(RECIPES).resolve("README.md"));
+        String project = Files.readString(root.resolve("README.md"));
+        for (String id : recipeIds) {
+            assertThat(readme).as("checkers/recipes/README.md has a section for %s", id).contains("\n## `" + id + "`");
+            assertThat(project).as("README.md's checker table lists %s", id)
+                    .contains("| [`" + id + "`](checkers/recipes/README.md#");
+        }
     }
 
     private static List<String> registeredClasses(Path services) throws IOException {

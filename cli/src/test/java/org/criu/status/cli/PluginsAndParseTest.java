@@ -63,15 +63,16 @@ class PluginsAndParseTest {
 
     @Test
     void pluginsAddCheckersFromJarsAndTheyRunOnTheirEntries() throws IOException {
-        Path plugins = pluginJar("KubernetesChecker", "kubernetes", "Kubernetes");
-        Path page = Files.writeString(tmp.resolve("page.wiki"), "== Other ==\n=== Kubernetes ===\nStatus: started\n");
+        Path plugins = pluginJar("NomadChecker", "nomad", "Nomad");
+        Path page = Files.writeString(tmp.resolve("page.wiki"), "== Other ==\n=== Nomad ===\nStatus: started\n");
 
         CliRun list = CliRun.of(args("checkers", "--plugins", plugins));
-        CliRun check = CliRun.of(args("check", "--plugins", plugins, "--page-file", page, "--no-cache"));
+        // --no-missing: the bundled recipes for integrations the page lacks would read the network.
+        CliRun check = CliRun.of(args("check", "--plugins", plugins, "--page-file", page, "--no-cache", "--no-missing"));
 
-        assertThat(list.out()).contains("kubernetes  (module kubernetes.jar)").contains("file-utility");
+        assertThat(list.out()).contains("nomad  (module nomad.jar)").contains("file-utility");
         assertThat(check.exitCode()).isEqualTo(3);
-        assertThat(check.out()).contains("Kubernetes: unverified: plugin kubernetes ran");
+        assertThat(check.out()).contains("Nomad: unverified: plugin nomad ran").doesNotContain("Not on the page");
     }
 
     @Test
@@ -82,6 +83,46 @@ class PluginsAndParseTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("two checkers have the id 'file-utility'").contains("example.AnotherFileChecker");
+    }
+
+    @Test
+    void aRecipeInPluginsIsListedAndRunsOnItsEntry() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("recipes"));
+        Files.writeString(plugins.resolve("nomad.yaml"), """
+                id: nomad
+                covers: [Nomad]
+                probes:
+                  - file:
+                      repo: hashicorp/nomad
+                      release: 'v\\d+\\.\\d+\\.\\d+'
+                      path: CHANGELOG.md
+                      pattern: '(?i)\\bcriu\\b'
+                      what: CRIU
+                      found: released
+                """);
+        Path page = Files.writeString(tmp.resolve("page.wiki"), "== Other ==\n=== Nomad ===\nStatus: started\n");
+
+        CliRun list = CliRun.of(args("checkers", "--plugins", plugins));
+        // Nothing listens on port 9: the recipe's feed fails fast, and --no-missing keeps the bundled recipes off.
+        CliRun check = CliRun.of(args("check", "--plugins", plugins, "--page-file", page, "--no-cache", "--no-missing",
+                "--origin", "https://github.com=http://127.0.0.1:9", "--timeout", "5"));
+
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains("nomad  (recipe " + plugins.resolve("nomad.yaml") + ")")
+                .contains("source:  GitHub hashicorp/nomad CHANGELOG.md at the newest release");
+        assertThat(check.out()).contains("Nomad: unverified: ").contains("github.com/hashicorp/nomad/tags.atom");
+    }
+
+    @Test
+    void aBrokenRecipeInPluginsIsAUsageErrorNamingFileAndLine() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(plugins.resolve("nomad.yaml"), "id: nomad\ncovers: [Nomad]\nprobes:\n  - files: {}\n");
+
+        CliRun run = CliRun.of(args("checkers", "--plugins", plugins));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("integration-status: recipe " + plugins.resolve("nomad.yaml")
+                + ", line 4: 'probes[0]': unknown probe 'files'; probes are file, release-notes");
     }
 
     @Test

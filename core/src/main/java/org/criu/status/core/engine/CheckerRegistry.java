@@ -17,16 +17,29 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.criu.status.core.recipe.RecipeChecker;
+import org.criu.status.core.recipe.RecipeException;
+import org.criu.status.core.recipe.RecipeLoader;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.HeadingMatcher;
 
-/** The discovered checkers: the one place that calls {@link ServiceLoader}; rejects bad and duplicate ids. */
+/**
+ * The discovered checkers: the one place that calls {@link ServiceLoader} and reads recipes (the bundled ones and
+ * a {@code --plugins} folder's {@code *.yaml}); rejects bad and duplicate ids, across Java checkers and recipes.
+ */
 public final class CheckerRegistry {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    /** A checker and where it came from (its jar or class folder), for {@code integration-status checkers}. */
+    /**
+     * A checker and where it came from (its module or jar; for a recipe, its file), for
+     * {@code integration-status checkers}.
+     */
     public record Discovered(Checker checker, String module) {
+        /** Whether the checker is a recipe (a YAML file) rather than a Java class. */
+        public boolean recipe() {
+            return checker instanceof RecipeChecker;
+        }
     }
 
     private final List<Discovered> checkers;
@@ -41,6 +54,17 @@ public final class CheckerRegistry {
      * @throws RegistryException for a duplicate or malformed id, or a registration that cannot be loaded
      */
     public static CheckerRegistry load(ClassLoader loader) throws RegistryException {
+        return load(loader, Optional.empty());
+    }
+
+    /**
+     * Discovers the Java checkers and bundled recipes visible to {@code loader}, and the recipes ({@code *.yaml})
+     * in {@code plugins} when given (its jars are for {@link #withPlugins}).
+     *
+     * @throws RegistryException for a duplicate or malformed id, a registration that cannot be loaded, or a
+     *                           recipe that does not validate (the message names its file and line)
+     */
+    public static CheckerRegistry load(ClassLoader loader, Optional<Path> plugins) throws RegistryException {
         Map<String, Discovered> byId = new LinkedHashMap<>();
         try {
             for (Checker checker : ServiceLoader.load(Checker.class, loader)) {
@@ -48,6 +72,18 @@ public final class CheckerRegistry {
             }
         } catch (ServiceConfigurationError e) {
             throw new RegistryException("a checker registration cannot be loaded: " + e.getMessage());
+        }
+        try {
+            for (RecipeChecker recipe : RecipeLoader.bundled(loader)) {
+                add(byId, recipe);
+            }
+            if (plugins.isPresent()) {
+                for (RecipeChecker recipe : RecipeLoader.fromDirectory(plugins.get())) {
+                    add(byId, recipe);
+                }
+            }
+        } catch (RecipeException e) {
+            throw new RegistryException(e.getMessage());
         }
         List<Discovered> sorted = new ArrayList<>(byId.values());
         sorted.sort(Comparator.comparing(d -> d.checker().id()));
@@ -89,18 +125,28 @@ public final class CheckerRegistry {
         String id = checker.id();
         String module = moduleOf(checker);
         if (id == null || !ID.matcher(id).matches()) {
-            throw new RegistryException("checker " + checker.getClass().getName() + " (" + module
+            throw new RegistryException("checker " + name(checker) + " (" + module
                     + ") has id '" + id + "': ids are kebab-case, like 'file-utility'");
         }
         if (checker.covers() == null || checker.covers().isEmpty()) {
             throw new RegistryException("checker '" + id + "' (" + module + ") covers no heading");
         }
+        var entry = checker.newEntry();
+        if (entry == null || entry.filter(e -> !HeadingMatcher.matches(e.heading(), checker.covers())).isPresent()) {
+            throw new RegistryException("checker '" + id + "' (" + module + ") proposes "
+                    + (entry == null ? "a null entry" : "the entry '" + entry.get().heading()
+                    + "', which none of its headings " + checker.covers() + " covers"));
+        }
         Discovered previous = byId.putIfAbsent(id, new Discovered(checker, module));
         if (previous != null) {
             throw new RegistryException("two checkers have the id '" + id + "': "
-                    + previous.checker().getClass().getName() + " (" + previous.module() + ") and "
-                    + checker.getClass().getName() + " (" + module + ")");
+                    + name(previous.checker()) + " (" + previous.module() + ") and "
+                    + name(checker) + " (" + module + ")");
         }
+    }
+
+    private static String name(Checker checker) {
+        return checker instanceof RecipeChecker ? "recipe " + checker.id() : checker.getClass().getName();
     }
 
     /**
@@ -109,6 +155,9 @@ public final class CheckerRegistry {
      * the jar's file name for a {@code --plugins} jar.
      */
     private static String moduleOf(Checker checker) {
+        if (checker instanceof RecipeChecker recipe) {
+            return recipe.origin();
+        }
         String own = location(CheckerRegistry.class);
         String path = location(checker.getClass());
         if (path.isEmpty()) {

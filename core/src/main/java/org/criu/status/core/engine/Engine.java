@@ -21,6 +21,7 @@ import org.criu.status.core.rules.VerdictRules;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
+import org.criu.status.core.spi.NewEntry;
 
 /**
  * Runs the checkers for a page's entries concurrently ({@code jobs} at a time), each under a deadline that
@@ -28,6 +29,10 @@ import org.criu.status.core.spi.Checker;
  * each returns into a finding with the shared {@link VerdictRules}: checkers report evidence, this is where it
  * becomes a verdict. A checker that throws, returns null or overruns its deadline makes its entry
  * {@code unverified} with the reason; the rest of the run is untouched. Findings come back in page order.
+ *
+ * <p>With {@code notOnPage}, checkers that propose an entry ({@link Checker#newEntry()}) and that no heading of
+ * the page names are run too, on the entry they propose (no status), in the same pool; their findings are the
+ * report's {@link Report#notOnPage()}, in id order.
  */
 public final class Engine {
 
@@ -43,6 +48,7 @@ public final class Engine {
     private final Duration timeout;
     private final Optional<Set<String>> only;
     private final int jobs;
+    private final boolean notOnPage;
 
     /**
      * @param only when present, run just these checker ids; other entries are reported as no-checker
@@ -57,6 +63,16 @@ public final class Engine {
      */
     public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only,
                   int jobs) {
+        this(registry, context, timeout, only, jobs, false);
+    }
+
+    /**
+     * @param only      when present, run just these checker ids; other entries are reported as no-checker
+     * @param jobs      how many checks run at once (1 runs them one after another), at least 1
+     * @param notOnPage also run the checkers whose integration the page lacks, for "Not on the page"
+     */
+    public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only,
+                  int jobs, boolean notOnPage) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -66,11 +82,45 @@ public final class Engine {
         this.timeout = timeout;
         this.only = only;
         this.jobs = jobs;
+        this.notOnPage = notOnPage;
+    }
+
+    /**
+     * The checkers to run for entries the page lacks: they propose one, pass {@code only}, and no heading of the
+     * page names them (by the registry's choice, or by their own headings: an entry the page has in another
+     * spelling is not missing).
+     */
+    private List<Checker> missingFrom(List<Integration> integrations) {
+        if (!notOnPage) {
+            return List.of();
+        }
+        List<Checker> missing = new ArrayList<>();
+        for (CheckerRegistry.Discovered d : registry.all()) {
+            Checker c = d.checker();
+            boolean named = integrations.stream().anyMatch(i ->
+                    registry.forHeading(i.heading()).filter(c::equals).isPresent()
+                            || org.criu.status.core.spi.HeadingMatcher.matches(i.heading(), c.covers()));
+            if (c.newEntry().isPresent() && !named && only.map(ids -> ids.contains(c.id())).orElse(true)) {
+                missing.add(c);
+            }
+        }
+        missing.sort(java.util.Comparator.comparing(Checker::id));
+        return missing;
+    }
+
+    /** The entry a checker proposes, as the page would have it once added: heading, section, no status yet. */
+    private static Integration proposed(Checker checker) {
+        NewEntry entry = checker.newEntry().orElseThrow();
+        return new Integration(entry.heading(), Optional.of(entry.section()), "", Optional.empty(), List.of(),
+                List.of(), -1, -1);
     }
 
     public Report run(WikiPage page, List<Integration> integrations) {
+        List<Checker> missing = missingFrom(integrations);
+        List<Integration> entries = new ArrayList<>(integrations);
+        missing.forEach(c -> entries.add(proposed(c)));
         AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(integrations.size(), jobs)), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(entries.size(), jobs)), r -> {
             Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -79,9 +129,12 @@ public final class Engine {
             List<Optional<Checker>> chosen = new ArrayList<>();
             List<Future<CheckResult>> futures = new ArrayList<>();
             List<CompletableFuture<Long>> starts = new ArrayList<>();
-            for (Integration integration : integrations) {
-                Optional<Checker> checker = registry.forHeading(integration.heading())
-                        .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true));
+            for (int i = 0; i < entries.size(); i++) {
+                Integration integration = entries.get(i);
+                Optional<Checker> checker = i < integrations.size()
+                        ? registry.forHeading(integration.heading())
+                                .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true))
+                        : Optional.of(missing.get(i - integrations.size()));
                 chosen.add(checker);
                 CompletableFuture<Long> started = new CompletableFuture<>();
                 starts.add(started);
@@ -97,20 +150,22 @@ public final class Engine {
             long rounds = (futures.stream().filter(f -> f != null).count() + jobs - 1) / jobs + 1;
             long runDeadline = System.nanoTime() + timeout.toNanos() * rounds;
             List<Finding> findings = new ArrayList<>();
-            for (int i = 0; i < integrations.size(); i++) {
-                Integration integration = integrations.get(i);
+            List<Finding> notOnPageFindings = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Integration integration = entries.get(i);
+                List<Finding> into = i < integrations.size() ? findings : notOnPageFindings;
                 if (chosen.get(i).isEmpty()) {
-                    findings.add(Finding.noChecker(integration));
+                    into.add(Finding.noChecker(integration));
                     continue;
                 }
                 if (integration.statusConflict().isPresent()) {
-                    findings.add(Finding.unverified(integration, chosen.get(i).get().id(), "the page is ambiguous: "
+                    into.add(Finding.unverified(integration, chosen.get(i).get().id(), "the page is ambiguous: "
                             + integration.statusConflict().get() + "; keep one status line"));
                     continue;
                 }
-                findings.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));
+                into.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));
             }
-            return new Report(page, context.clock().instant(), findings);
+            return new Report(page, context.clock().instant(), findings, notOnPageFindings);
         } finally {
             pool.shutdownNow();
         }

@@ -30,6 +30,7 @@ import okhttp3.OkHttpClient;
  * {@link HostLimitInterceptor} (per-host permits and spacing), {@link GitHubRateLimitInterceptor} (inside the
  * permit, so it sees the latest count), {@link BodyDigestInterceptor} (decodes gzip and seals the body the cache
  * stores), {@link ResponseSizeLimitInterceptor} (reads the body while the permit is held).
+ * Proxies come from the environment ({@link EnvProxySelector}: {@code HTTPS_PROXY}, {@code NO_PROXY}, ...).
  *
  * <p>Warnings about the setup (an unusable or damaged cache, a token withheld from plain http) go to
  * {@link HttpOptions#log()}, one line each.
@@ -58,7 +59,8 @@ public final class Http {
     /**
      * Builds the client.
      *
-     * @throws IOException when the replay or record folder cannot be used (the message names it)
+     * @throws IOException when the replay or record folder cannot be used, or a proxy variable is not a usable
+     *                     proxy (the message names it, never a password)
      */
     public static OkHttpClient client(HttpOptions options) throws IOException {
         HttpLimits limits = options.limits();
@@ -81,6 +83,8 @@ public final class Http {
                 .addInterceptor(new UserAgentInterceptor(USER_AGENT));
         if (options.replay().isPresent()) {
             builder.addInterceptor(ReplayInterceptor.load(options.replay().get()));
+        } else {
+            proxies(builder, options);
         }
         if (options.record().isPresent()) {
             builder.addInterceptor(new RecordInterceptor(options.record().get()));
@@ -97,6 +101,16 @@ public final class Http {
                 .addNetworkInterceptor(new BodyDigestInterceptor(limits.maxBodyBytes()))
                 .addNetworkInterceptor(new ResponseSizeLimitInterceptor(limits.maxBodyBytes()));
         return builder.build();
+    }
+
+    /** Proxies from the environment ({@link EnvProxySelector}); a replayed run touches no network, needs none. */
+    private static void proxies(OkHttpClient.Builder builder, HttpOptions options) throws IOException {
+        try {
+            EnvProxySelector proxies = EnvProxySelector.fromEnv(options.env());
+            builder.proxySelector(proxies).proxyAuthenticator(proxies.authenticator());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -31,11 +31,21 @@ public record Report(WikiPage page, Instant generatedAt, List<Finding> findings,
         return findings.stream().filter(f -> f.verdict() == verdict).count();
     }
 
-    /** The exit code DESIGN.md promises: 1 when something should change, 3 when nothing should but a check could not run, else 0. */
+    /**
+     * The exit code DESIGN.md promises: 1 when something should change, 3 when nothing should but a check could
+     * not run, else 0. An integration the page lacks counts like an entry: evidence for a status is an entry to
+     * add (1), a check that could not run is 3 ({@code --no-missing} leaves them out of the run, and so out of
+     * the code).
+     */
     public int exitCode() {
-        if (count(Verdict.SUGGESTED) > 0) {
+        if (count(Verdict.SUGGESTED) > 0 || countNotOnPage(Verdict.SUGGESTED) > 0) {
             return 1;
         }
-        return count(Verdict.UNVERIFIED) > 0 ? 3 : 0;
+        return count(Verdict.UNVERIFIED) > 0 || countNotOnPage(Verdict.UNVERIFIED) > 0 ? 3 : 0;
+    }
+
+    /** How many findings for integrations the page lacks have this verdict. */
+    public long countNotOnPage(Verdict verdict) {
+        return notOnPage.stream().filter(f -> f.verdict() == verdict).count();
     }
 }

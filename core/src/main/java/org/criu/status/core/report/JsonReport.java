@@ -38,41 +38,51 @@ public final class JsonReport {
         summary.put("suggested", report.count(Verdict.SUGGESTED));
         summary.put("unverified", report.count(Verdict.UNVERIFIED));
         summary.put("noChecker", report.count(Verdict.NO_CHECKER));
+        summary.put("notOnPage", report.notOnPage().size());
         ArrayNode results = root.putArray("results");
         for (Finding f : report.findings()) {
-            ObjectNode r = results.addObject();
-            r.put("integration", f.integration().heading());
-            r.put("section", f.integration().section().orElse(null));
-            r.put("wikiStatus", f.integration().wikiStatus());
-            r.put("verdict", f.verdict().jsonName());
-            r.put("suggestedStatus", f.suggestedStatus().map(Status::wikiText).orElse(null));
-            r.put("qualifier", f.qualifier().orElse(null));
-            r.put("confidence", f.confidence().map(c -> c.jsonName()).orElse(null));
-            r.put("checker", f.checker().orElse(null));
-            ArrayNode evidence = r.putArray("evidence");
-            for (Evidence e : f.evidence()) {
-                ObjectNode o = evidence.addObject();
-                o.put("source", e.source());
-                o.put("url", e.url());
-                o.put("date", e.date().map(Object::toString).orElse(null));
-                if (e.date().isEmpty()) {
-                    o.put("seen", report.seenOn().toString());
-                }
-                // "quote" is the source's own words where the evidence rests on a line, else the fact as a value.
-                o.put("quote", e.excerpt().orElse(e.quote()));
-                o.put("verbatim", e.excerpt().isPresent());
-                o.put("summary", e.quote());
-                o.put("supports", e.supports().map(Status::wikiText).orElse(null));
-                o.put("signal", e.signal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-                e.component().ifPresent(c -> o.put("component", c));
-                e.qualifier().ifPresent(q -> o.put("qualifier", q));
-            }
-            r.put("error", f.error().orElse(null));
+            result(results.addObject(), f, report, true);
+        }
+        // Integrations with a checker and no entry on the page: the entry an editor would add (heading, section;
+        // wikiStatus null, as the page says nothing yet), in the results' shape.
+        ArrayNode notOnPage = root.putArray("notOnPage");
+        for (Finding f : report.notOnPage()) {
+            result(notOnPage.addObject(), f, report, false);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise report", e);
         }
+    }
+
+    private static void result(ObjectNode r, Finding f, Report report, boolean onPage) {
+        r.put("integration", f.integration().heading());
+        r.put("section", f.integration().section().orElse(null));
+        r.put("wikiStatus", onPage ? f.integration().wikiStatus() : null);
+        r.put("verdict", f.verdict().jsonName());
+        r.put("suggestedStatus", f.suggestedStatus().map(Status::wikiText).orElse(null));
+        r.put("qualifier", f.qualifier().orElse(null));
+        r.put("confidence", f.confidence().map(c -> c.jsonName()).orElse(null));
+        r.put("checker", f.checker().orElse(null));
+        ArrayNode evidence = r.putArray("evidence");
+        for (Evidence e : f.evidence()) {
+            ObjectNode o = evidence.addObject();
+            o.put("source", e.source());
+            o.put("url", e.url());
+            o.put("date", e.date().map(Object::toString).orElse(null));
+            if (e.date().isEmpty()) {
+                o.put("seen", report.seenOn().toString());
+            }
+            // "quote" is the source's own words where the evidence rests on a line, else the fact as a value.
+            o.put("quote", e.excerpt().orElse(e.quote()));
+            o.put("verbatim", e.excerpt().isPresent());
+            o.put("summary", e.quote());
+            o.put("supports", e.supports().map(Status::wikiText).orElse(null));
+            o.put("signal", e.signal().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            e.component().ifPresent(c -> o.put("component", c));
+            e.qualifier().ifPresent(q -> o.put("qualifier", q));
+        }
+        r.put("error", f.error().orElse(null));
     }
 }

@@ -50,22 +50,46 @@ public final class TextReport {
                 report.count(Verdict.UNVERIFIED), report.count(Verdict.NO_CHECKER)));
         for (Finding f : report.findings()) {
             if (f.verdict() == Verdict.SUGGESTED || f.verdict() == Verdict.UNVERIFIED) {
-                out.append('\n').append(f.integration().heading()).append(": ");
+                why(out, f, report);
+            }
+        }
+        if (!report.notOnPage().isEmpty()) {
+            out.append("\nNot on the page: ").append(report.notOnPage().size())
+                    .append(report.notOnPage().size() == 1 ? " integration has" : " integrations have")
+                    .append(" a checker but no entry; what an editor would add:\n");
+            for (Finding f : report.notOnPage()) {
+                out.append("\n").append(f.integration().heading()).append(" (section ")
+                        .append(f.integration().section().orElse("?")).append("): ");
                 if (f.verdict() == Verdict.SUGGESTED) {
-                    out.append(f.integration().wikiStatus()).append(" -> ").append(suggestion(f)).append('\n');
+                    out.append("Status: ").append(suggestion(f)).append(" [")
+                            .append(f.confidence().map(c -> c.jsonName()).orElse("-")).append("]\n");
                 } else {
-                    out.append("unverified: ").append(f.error().orElse("")).append('\n');
+                    out.append(f.verdict().jsonName()).append(f.error().map(e -> ": " + e).orElse("")).append('\n');
                 }
-                for (Evidence e : f.evidence()) {
-                    out.append("  - ").append(e.supports().map(s -> "[" + s.wikiText() + "] ").orElse("[context] "))
-                            .append(e.date().map(d -> d + " ").orElse("seen " + report.seenOn() + " "))
-                            .append(e.quote()).append('\n');
-                    e.excerpt().ifPresent(x -> out.append("    > ").append(x).append('\n'));
-                    out.append("    ").append(e.url()).append('\n');
-                }
+                evidence(out, f, report);
             }
         }
         return out.toString();
+    }
+
+    private static void why(StringBuilder out, Finding f, Report report) {
+        out.append('\n').append(f.integration().heading()).append(": ");
+        if (f.verdict() == Verdict.SUGGESTED) {
+            out.append(f.integration().wikiStatus()).append(" -> ").append(suggestion(f)).append('\n');
+        } else {
+            out.append("unverified: ").append(f.error().orElse("")).append('\n');
+        }
+        evidence(out, f, report);
+    }
+
+    private static void evidence(StringBuilder out, Finding f, Report report) {
+        for (Evidence e : f.evidence()) {
+            out.append("  - ").append(e.supports().map(s -> "[" + s.wikiText() + "] ").orElse("[context] "))
+                    .append(e.date().map(d -> d + " ").orElse("seen " + report.seenOn() + " "))
+                    .append(e.quote()).append('\n');
+            e.excerpt().ifPresent(x -> out.append("    > ").append(x).append('\n'));
+            out.append("    ").append(e.url()).append('\n');
+        }
     }
 
     private static String suggestion(Finding f) {

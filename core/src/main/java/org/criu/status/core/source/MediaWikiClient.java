@@ -15,6 +15,12 @@ public final class MediaWikiClient {
 
     public static final String DEFAULT_API = "https://criu.org/api.php";
 
+    /**
+     * The largest page read: MediaWiki's default {@code $wgMaxArticleSize} (2048 KiB of UTF-8), so a page a
+     * wiki could hold with its defaults is never refused, and a wrong or runaway input never grows without bound.
+     */
+    public static final int MAX_PAGE_BYTES = 2 * 1024 * 1024;
+
     private final SourceHttp http;
 
     public MediaWikiClient(SourceHttp http) {
@@ -52,8 +58,34 @@ public final class MediaWikiClient {
             throw new SourceException(url, "wiki API " + api + " returned page '" + title + "' without content");
         }
         RevisionJson rev = page.revisions.get(0);
+        long bytes = utf8Length(rev.slots.main.content);
+        if (bytes > MAX_PAGE_BYTES) {
+            throw new SourceException(url, "page '" + title + "' from " + api + " is " + bytes + " bytes of wikitext, "
+                    + "more than the " + MAX_PAGE_BYTES + " (2 MiB) a MediaWiki page holds by default "
+                    + "($wgMaxArticleSize); refusing it");
+        }
         return new WikiPage(page.title, api, Optional.of(rev.revid), Optional.ofNullable(rev.timestamp),
                 rev.slots.main.content);
+    }
+
+    /** The UTF-8 size of {@code text}, counted without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     record ResponseJson(QueryJson query, ErrorJson error) {

@@ -1,6 +1,7 @@
 package org.criu.status.core.spi;
 
 import java.util.List;
+import java.util.Optional;
 import org.criu.status.core.model.Integration;
 
 /**
@@ -26,6 +27,16 @@ public interface Checker {
     /** Short descriptions of the sources read, for {@code integration-status checkers}; never null. */
     default List<String> sources() {
         return List.of();
+    }
+
+    /**
+     * The entry an editor would add when the page has none this checker covers, or empty (the default) when the
+     * checker only checks entries the page already has. When present, the engine runs the checker on this entry
+     * (no status) if no page entry covers it, and reports the finding under "Not on the page". Its heading must
+     * be one {@link #covers()} matches.
+     */
+    default Optional<NewEntry> newEntry() {
+        return Optional.empty();
     }
 
     /**

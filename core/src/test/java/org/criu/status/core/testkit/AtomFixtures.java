@@ -41,4 +41,44 @@ public final class AtomFixtures {
         }
         return out.append("</feed>\n").toString();
     }
+
+    /** One commit of a branch's feed: its sha, date (ISO with offset) and first line. */
+    public record CommitSpec(String sha, String isoDate, String title) {
+    }
+
+    /**
+     * GitHub's feed of a branch's commits, {@code https://github.com/{owner}/{repo}/commits/{branch}.atom}, newest
+     * first: each entry's id and link carry the commit's sha.
+     */
+    public static String gitHubCommits(String repo, String branch, List<CommitSpec> commits) {
+        String name = repo.substring(repo.indexOf('/') + 1);
+        StringBuilder out = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="en-US">
+                  <id>tag:github.com,2008:/%1$s/commits/%4$s</id>
+                  <link type="text/html" rel="alternate" href="https://github.com/%1$s/commits/%4$s"/>
+                  <link type="application/atom+xml" rel="self" href="https://github.com/%1$s/commits/%4$s.atom"/>
+                  <title>Recent Commits to %2$s:%4$s</title>
+                  <updated>%3$s</updated>
+                """.formatted(repo, name, commits.isEmpty() ? "2026-01-01T00:00:00Z" : commits.get(0).isoDate(), branch));
+        for (CommitSpec c : commits) {
+            out.append("""
+                      <entry>
+                        <id>tag:github.com,2008:Grit::Commit/%2$s</id>
+                        <link type="text/html" rel="alternate" href="https://github.com/%1$s/commit/%2$s"/>
+                        <title>
+                            %4$s
+                        </title>
+                        <updated>%3$s</updated>
+                        <media:thumbnail height="30" width="30" url="https://avatars.githubusercontent.com/u/0?s=30&amp;v=4"/>
+                        <author>
+                          <name>committer</name>
+                          <uri>https://github.com/committer</uri>
+                        </author>
+                        <content type="html">&lt;pre style=&#39;white-space:pre-wrap;width:81ex&#39;&gt;%4$s&lt;/pre&gt;</content>
+                      </entry>
+                    """.formatted(repo, c.sha(), c.isoDate(), c.title()));
+        }
+        return out.append("</feed>\n").toString();
+    }
 }

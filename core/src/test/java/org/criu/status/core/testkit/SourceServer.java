@@ -218,6 +218,28 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     }
 
     /**
+     * Runs {@code checker} as a run does for an integration the page lacks: on the entry it proposes
+     * ({@link org.criu.status.core.spi.Checker#newEntry()}, no status), through the engine, and returns that
+     * "not on the page" finding.
+     */
+    public org.criu.status.core.model.Finding notOnPage(org.criu.status.core.spi.Checker checker) {
+        try {
+            var registry = org.criu.status.core.engine.CheckerRegistry.of(List.of(checker));
+            var engine = new org.criu.status.core.engine.Engine(registry, context(), java.time.Duration.ofSeconds(30),
+                    Optional.empty(), 1, true);
+            var page = new org.criu.status.core.model.WikiPage("Integration", "test", Optional.empty(),
+                    Optional.empty(), "");
+            List<org.criu.status.core.model.Finding> found = engine.run(page, List.of()).notOnPage();
+            if (found.size() != 1) {
+                throw new IllegalArgumentException(checker.id() + " proposes no entry for the page");
+            }
+            return found.get(0);
+        } catch (org.criu.status.core.engine.CheckerRegistry.RegistryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Serves every exchange of a recording folder (the {@code --record} format) at its logical URL, so a
      * test or benchmark can run against real-shaped data over real HTTP. Returns how many were loaded.
      */

@@ -1,0 +1,31 @@
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+package containers
+
+
+
+
+
+
+
+
+
+
+
+
+	Name:      "checkpoint",
+	Usage:     "Checkpoint a container",

@@ -1,0 +1,12 @@
+package lib
+
+
+
+
+
+
+
+
+
+
+	"github.com/checkpoint-restore/go-criu/v8/stats"

@@ -1,0 +1,22 @@
+package main
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+	Name:  "checkpoint",
+	Usage: "checkpoint a running container",

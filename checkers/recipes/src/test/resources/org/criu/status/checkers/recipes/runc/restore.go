@@ -1,0 +1,13 @@
+package main
+
+
+
+
+
+
+
+
+
+
+	Name:  "restore",
+	Usage: "restore a container from a previous checkpoint",

@@ -1,0 +1,112 @@
+package org.criu.status.core.recipe;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.criu.status.core.model.SourceException;
+import org.criu.status.core.source.AtomFeedClient;
+import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.CheckContext;
+
+/**
+ * One recipe's run: the run's source clients, and the releases and branch heads its probes resolved, so probes
+ * reading the same repository agree on the release they cite (and the feed is read once).
+ */
+final class ProbeRun {
+
+    /** The sha at the end of a commit link or a commit feed entry's id. */
+    private static final Pattern SHA = Pattern.compile("([0-9a-f]{40})$");
+
+    /** A release or branch head, or why there is none to read. */
+    record Resolution(Optional<Ref> ref, Optional<String> reason) {
+    }
+
+    private final CheckContext context;
+    private final Map<String, Resolution> resolved = new HashMap<>();
+
+    ProbeRun(CheckContext context) {
+        this.context = context;
+    }
+
+    CheckContext context() {
+        return context;
+    }
+
+    /** The ref a probe reads at: the newest release when {@code release} is given, else the branch's head. */
+    Resolution resolve(String repo, Optional<ReleaseSpec> release, Optional<String> branch) throws SourceException {
+        String key = repo + " " + release.map(r -> r.from() + " " + r.tags()).orElse("branch " + branch.orElse(""));
+        Resolution cached = resolved.get(key);
+        if (cached == null) {
+            cached = release.isPresent() ? newestRelease(repo, release.get()) : branchHead(repo, branch.orElseThrow());
+            resolved.put(key, cached);
+        }
+        return cached;
+    }
+
+    private Resolution newestRelease(String repo, ReleaseSpec spec) throws SourceException {
+        if (spec.from() == ReleaseSpec.From.API) {
+            GitHubClient github = context.github();
+            List<GitHubClient.Tag> tags = Versions.newestFirst(github.tags(repo, 1), GitHubClient.Tag::name,
+                    spec.tags().pattern());
+            if (tags.isEmpty()) {
+                return none("no release tags matching '" + spec.tags() + "' in " + repo);
+            }
+            GitHubClient.Tag newest = tags.get(0);
+            // Dated on first use, once: a file probe asks only after the tag's files proved readable.
+            java.util.concurrent.atomic.AtomicReference<Optional<LocalDate>> memo =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            return found(new Ref(repo, newest.name(), newest.name(), true, () -> {
+                if (memo.get() == null) {
+                    memo.set(github.tagDate(repo, newest).map(GitHubClient.Commit::day));
+                }
+                return memo.get();
+            }));
+        }
+        String url = AtomFeedClient.gitHubTags(repo);
+        Optional<AtomFeedClient.Feed> feed = context.atomFeeds().feed(url);
+        if (feed.isEmpty()) {
+            return none("GitHub has no tags feed for " + repo + " (" + url + ")");
+        }
+        List<AtomFeedClient.Entry> tags = Versions.newestFirst(feed.get().entries(), AtomFeedClient.Entry::title,
+                spec.tags().pattern());
+        if (tags.isEmpty()) {
+            return none("no release tags matching '" + spec.tags() + "' in " + url);
+        }
+        AtomFeedClient.Entry newest = tags.get(0);
+        Optional<LocalDate> day = newest.day();
+        return found(new Ref(repo, newest.title(), newest.title(), true, () -> day));
+    }
+
+    /** The commit a branch points at now, from GitHub's commits feed (no REST API budget spent). */
+    private Resolution branchHead(String repo, String branch) throws SourceException {
+        String url = "https://github.com/" + repo + "/commits/" + branch + ".atom";
+        Optional<AtomFeedClient.Feed> feed = context.atomFeeds().feed(url);
+        if (feed.isEmpty() || feed.get().entries().isEmpty()) {
+            return none("GitHub has no commits on " + repo + " " + branch + " (" + url + ")");
+        }
+        AtomFeedClient.Entry head = feed.get().entries().get(0);
+        Optional<String> sha = sha(head.link()).or(() -> sha(head.id()));
+        if (sha.isEmpty()) {
+            return none(url + " names its newest commit without a sha (" + head.link() + ")");
+        }
+        return found(new Ref(repo, sha.get(), branch + "@" + sha.get().substring(0, 7), false, Optional::empty));
+    }
+
+    private static Optional<String> sha(String text) {
+        Matcher m = SHA.matcher(text == null ? "" : text.strip());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Resolution found(Ref ref) {
+        return new Resolution(Optional.of(ref), Optional.empty());
+    }
+
+    private static Resolution none(String reason) {
+        return new Resolution(Optional.empty(), Optional.of(reason));
+    }
+}

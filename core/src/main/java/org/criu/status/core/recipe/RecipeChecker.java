@@ -1,0 +1,90 @@
+package org.criu.status.core.recipe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.criu.status.core.model.Evidence;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.SourceException;
+import org.criu.status.core.spi.CheckContext;
+import org.criu.status.core.spi.CheckResult;
+import org.criu.status.core.spi.Checker;
+import org.criu.status.core.spi.NewEntry;
+
+/**
+ * A checker written as a recipe (a YAML file of probes, see docs/RECIPES.md), run like any other: its probes'
+ * evidence goes to the shared verdict rules. Built by {@link RecipeLoader}, which has validated it.
+ * The first probe that could not look (no release tag matching, a file gone from the tree) makes the whole
+ * entry unverified, with what the earlier probes found kept for the report, and the later probes are not run
+ * (their answer could not change that, and they would spend requests): a recipe that no longer fits its
+ * sources must say so rather than decide on half its evidence.
+ */
+public final class RecipeChecker implements Checker {
+
+    private final String id;
+    private final List<String> covers;
+    private final List<String> sources;
+    private final Optional<NewEntry> entry;
+    private final List<Probe> probes;
+    private final String origin;
+
+    RecipeChecker(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes,
+                  String origin) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.covers = List.copyOf(covers);
+        this.sources = List.copyOf(sources);
+        this.entry = Objects.requireNonNull(entry, "entry");
+        this.probes = List.copyOf(probes);
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<String> covers() {
+        return covers;
+    }
+
+    @Override
+    public List<String> sources() {
+        return sources.isEmpty() ? probes.stream().map(Probe::describe).toList() : sources;
+    }
+
+    @Override
+    public Optional<NewEntry> newEntry() {
+        return entry;
+    }
+
+    /** The probes, in the order they run. */
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    /** Where the recipe was read: "checkers/recipes/runc.yaml" for a bundled one, the file for a plugin. */
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public CheckResult check(Integration integration, CheckContext context) throws SourceException {
+        ProbeRun run = new ProbeRun(context);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Probe probe : probes) {
+            ProbeResult result = probe.run(run);
+            evidence.addAll(result.evidence());
+            if (result.couldNotLook().isPresent()) {
+                return CheckResult.couldNotLook(result.couldNotLook().get(), evidence);
+            }
+        }
+        return CheckResult.evidence(evidence);
+    }
+
+    @Override
+    public String toString() {
+        return "recipe " + id + " (" + origin + ")";
+    }
+}
