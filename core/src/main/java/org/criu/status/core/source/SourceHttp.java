@@ -129,6 +129,7 @@ public final class SourceHttp {
                     throw new SourceException(url, "GET " + url + " answered HTTP " + code + " with an HTML page, "
                             + "not " + asked.host() + "'s own 'not found' (a proxy's or a CDN's page?)");
                 }
+                response.close(); // the probe below is a request of its own
                 hosts.confirmNotFound(asked, code);
                 return Optional.empty();
             }
