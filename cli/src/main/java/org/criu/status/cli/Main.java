@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
-        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, RecordingCommand.class,
+        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, SelftestCommand.class,
+                RecordingCommand.class,
                 CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -110,6 +111,9 @@ public final class Main implements Runnable {
             }
             if (cls == ParseCommand.class) {
                 return cls.cast(new ParseCommand(env));
+            }
+            if (cls == SelftestCommand.class) {
+                return cls.cast(new SelftestCommand(env));
             }
             return CommandLine.defaultFactory().create(cls);
         }

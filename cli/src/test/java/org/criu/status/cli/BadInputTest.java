@@ -33,7 +33,7 @@ class BadInputTest {
             + "&rvprop=content%7Cids%7Ctimestamp&rvslots=main&formatversion=2&format=json&titles=Integration";
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     @TempDir
     Path tmp;

@@ -23,7 +23,7 @@ class CheckCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     @TempDir
     Path tmp;

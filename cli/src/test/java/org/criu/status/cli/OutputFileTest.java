@@ -36,7 +36,7 @@ class OutputFileTest {
     Path tmp;
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static Set<PosixFilePermission> mode(Path file) throws IOException {
         return Files.getPosixFilePermissions(file);

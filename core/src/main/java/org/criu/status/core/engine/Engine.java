@@ -18,6 +18,8 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
 import org.criu.status.core.model.WikiPage;
 import org.criu.status.core.rules.VerdictRules;
+import org.criu.status.core.model.Signal;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -142,7 +144,7 @@ public final class Engine {
                 boolean ambiguous = integration.statusConflict().isPresent();
                 futures.add(checker.filter(c -> !ambiguous).map(c -> pool.submit(() -> {
                     started.complete(System.nanoTime());
-                    return c.check(integration, context);
+                    return trustAbsence(c, c.check(integration, context));
                 })).orElse(null));
             }
             // A safety net only: every check gets its own deadline from its start, and a cancelled check frees
@@ -169,6 +171,30 @@ public final class Engine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Before an absence ({@code REMOVED}, {@code ABSENT}) is trusted, the checker's canaries must hold: a probe
+     * that no longer sees a known fact about the past would report anything it looks for as missing. Canaries run
+     * only then, inside the check's deadline: evidence that something is there proves the probe works, and most
+     * canaries read a file the checker already read (free) or a raw file (not counted by GitHub's API limit).
+     */
+    static CheckResult trustAbsence(Checker checker, CheckResult result, CheckContext context) {
+        if (result == null || result.couldNotLook().isPresent() || result.evidence().stream()
+                .noneMatch(e -> e.signal() == Signal.REMOVED || e.signal() == Signal.ABSENT)) {
+            return result;
+        }
+        for (Canary canary : checker.canaries()) {
+            Canary.Result outcome = canary.check(context);
+            if (!outcome.held()) {
+                return CheckResult.couldNotLook(outcome.describe(), result.evidence());
+            }
+        }
+        return result;
+    }
+
+    private CheckResult trustAbsence(Checker checker, CheckResult result) {
+        return trustAbsence(checker, result, context);
     }
 
     private Finding await(Integration integration, Checker checker, Future<CheckResult> future,

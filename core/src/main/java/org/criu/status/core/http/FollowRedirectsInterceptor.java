@@ -14,7 +14,7 @@ import org.criu.status.core.model.SourceException;
  * URL, record/replay sees every hop, and the token rules decide afresh for the new host, so a token never
  * follows a redirect to another host.
  */
-public final class FollowRedirectsInterceptor implements Interceptor {
+final class FollowRedirectsInterceptor implements Interceptor {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int MAX_HOPS = 5;

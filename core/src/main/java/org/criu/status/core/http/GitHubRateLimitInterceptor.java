@@ -23,7 +23,7 @@ import org.criu.status.core.model.SourceException;
  * search budget stops only searches. A network interceptor: only real exchanges carry fresh counts, and a
  * cached answer needs no budget.
  */
-public final class GitHubRateLimitInterceptor implements Interceptor {
+final class GitHubRateLimitInterceptor implements Interceptor {
 
     public static final String HOST = "api.github.com";
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);

@@ -16,13 +16,14 @@ import okhttp3.Response;
  * repology.org wants about one request a second. A network interceptor: cache hits take no permit, and the
  * permit is held until the body has been read (see {@link ResponseSizeLimitInterceptor}).
  */
-public final class HostLimitInterceptor implements Interceptor {
+final class HostLimitInterceptor implements Interceptor {
 
     /** One host's permits and the earliest time the next request may start. */
     private static final class Gate {
         final Semaphore permits;
         final long spacingNanos;
         long nextStart = Long.MIN_VALUE;
+        long latest = Long.MIN_VALUE;
 
         Gate(HttpLimits.HostLimit limit) {
             this.permits = new Semaphore(limit.concurrency(), true);
@@ -34,6 +35,9 @@ public final class HostLimitInterceptor implements Interceptor {
             if (spacingNanos == 0) {
                 return 0;
             }
+            // Time read from a wall clock can step back; never let that stretch a wait past the bookings.
+            now = Math.max(now, latest);
+            latest = now;
             long start = nextStart == Long.MIN_VALUE ? now : Math.max(now, nextStart);
             nextStart = start + spacingNanos;
             return start - now;
@@ -47,6 +51,14 @@ public final class HostLimitInterceptor implements Interceptor {
 
     public HostLimitInterceptor(HttpLimits limits, Sleeper sleeper) {
         this(limits, sleeper, System::nanoTime);
+    }
+
+    /** Spacing measured on {@code clock} (the run's, fixed in tests), waiting through {@code sleeper}. */
+    HostLimitInterceptor(HttpLimits limits, Sleeper sleeper, java.time.Clock clock) {
+        this(limits, sleeper, () -> {
+            java.time.Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        });
     }
 
     HostLimitInterceptor(HttpLimits limits, Sleeper sleeper, LongSupplier nanoTime) {

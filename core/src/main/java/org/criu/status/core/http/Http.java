@@ -95,7 +95,7 @@ public final class Http {
         cache.ifPresent(c -> builder.cache(c.cache()).addInterceptor(new CacheIntegrityInterceptor(c.cache(),
                 limits.maxBodyBytes(), options.verbose() ? options.log() : null)));
         builder.addNetworkInterceptor(new CredentialInterceptor(options.log()))
-                .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper()))
+                .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper(), options.clock()))
                 .addNetworkInterceptor(new GitHubRateLimitInterceptor(options.clock(),
                         tokens.hasToken(GitHubRateLimitInterceptor.HOST)))
                 .addNetworkInterceptor(new BodyDigestInterceptor(limits.maxBodyBytes()))

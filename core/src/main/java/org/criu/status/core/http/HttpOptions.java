@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param log       where {@code --verbose} lines and setup warnings go (stderr in the CLI)
  * @param limits    retries, Retry-After bound, body size cap, per-host concurrency
  * @param sleeper   how the client waits (backoff, Retry-After, spacing); tests record instead of waiting
- * @param clock     "now" for rate-limit resets
+ * @param clock     "now" for rate-limit resets, Retry-After dates and per-host spacing
  */
 public record HttpOptions(OriginRewrite origins, Optional<Path> record, Optional<Path> replay, Optional<Path> cache,
                           boolean verbose, Map<String, String> env, Duration timeout, java.io.PrintStream log,

@@ -11,7 +11,7 @@ import okhttp3.Response;
  * wire request carries its logical URL as a {@link LogicalUrl} tag, so network interceptors (per-host limits,
  * GitHub's rate limit) decide on the real host even when every origin points at one mirror.
  */
-public final class OriginRewriteInterceptor implements Interceptor {
+final class OriginRewriteInterceptor implements Interceptor {
 
     private final OriginRewrite origins;
 

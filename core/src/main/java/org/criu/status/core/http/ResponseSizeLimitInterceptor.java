@@ -14,7 +14,7 @@ import org.criu.status.core.model.SourceException;
  * counts as "in flight" until it has arrived, and an oversized body never reaches the disk cache. Here the
  * body may still be gzip-compressed; {@link SingleFlightInterceptor} applies the same cap after decompression.
  */
-public final class ResponseSizeLimitInterceptor implements Interceptor {
+final class ResponseSizeLimitInterceptor implements Interceptor {
 
     private final long maxBytes;
 

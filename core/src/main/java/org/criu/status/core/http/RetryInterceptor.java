@@ -23,7 +23,7 @@ import org.criu.status.core.model.SourceException;
  * a run that waits minutes is worse than an "unverified" saying why. Timeouts are not retried: the call's
  * time is spent. The attempt count goes back in an internal header for the verbose log and messages.
  */
-public final class RetryInterceptor implements Interceptor {
+final class RetryInterceptor implements Interceptor {
 
     private final HttpLimits limits;
     private final Sleeper sleeper;

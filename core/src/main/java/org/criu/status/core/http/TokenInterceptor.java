@@ -20,7 +20,7 @@ import okhttp3.Response;
  * {@link CredentialInterceptor}, the outermost network interceptor, swaps the token in, and only on a wire URL
  * that is https or loopback.
  */
-public final class TokenInterceptor implements Interceptor {
+final class TokenInterceptor implements Interceptor {
 
     private final Map<String, Credential> byOrigin;
 

@@ -5,7 +5,7 @@ import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /** Names the tool on every request: Repology and GitHub ask for a descriptive User-Agent. */
-public final class UserAgentInterceptor implements Interceptor {
+final class UserAgentInterceptor implements Interceptor {
 
     private final String userAgent;
 

@@ -16,7 +16,7 @@ import okhttp3.Response;
  * on disk), "304" (revalidated: the server said unchanged) and "network". Headers are never printed, so
  * tokens (which travel only in headers) cannot appear; query parameters that look like secrets are masked.
  */
-public final class VerboseLogInterceptor implements Interceptor {
+final class VerboseLogInterceptor implements Interceptor {
 
     private static final Pattern SECRET_PARAM = Pattern.compile("(?i).*(token|secret|password|key|sig).*");
 

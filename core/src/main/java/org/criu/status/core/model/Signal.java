@@ -8,7 +8,10 @@ package org.criu.status.core.model;
 public enum Signal {
     /** The feature ships in a release of the upstream project (release notes, a tagged tree, a package). */
     RELEASED(Status.READY, Confidence.HIGH, true),
-    /** Upstream removed the feature: a removal notice, or its code gone from the current tree but present in older tags. */
+    /**
+     * Upstream removed the feature: a removal notice, or its code's deletion proven by the history (the commit that
+     * deleted it; see {@link org.criu.status.core.source.PathHistory}). Code merely missing from a tree is no removal.
+     */
     REMOVED(Status.DROPPED, Confidence.HIGH, true),
     /** The upstream project itself ended (archived, "end of project"). */
     PROJECT_ENDED(Status.DROPPED, Confidence.HIGH, true),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.SourceException;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -27,15 +28,17 @@ public final class RecipeChecker implements Checker {
     private final List<String> sources;
     private final Optional<NewEntry> entry;
     private final List<Probe> probes;
+    private final List<Canary> canaries;
     private final String origin;
 
     RecipeChecker(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes,
-                  String origin) {
+                  List<Canary> canaries, String origin) {
         this.id = Objects.requireNonNull(id, "id");
         this.covers = List.copyOf(covers);
         this.sources = List.copyOf(sources);
         this.entry = Objects.requireNonNull(entry, "entry");
         this.probes = List.copyOf(probes);
+        this.canaries = List.copyOf(canaries);
         this.origin = Objects.requireNonNull(origin, "origin");
     }
 
@@ -57,6 +60,12 @@ public final class RecipeChecker implements Checker {
     @Override
     public Optional<NewEntry> newEntry() {
         return entry;
+    }
+
+    /** The recipe's {@code canaries:}, known facts about the past its probes must keep seeing. */
+    @Override
+    public List<Canary> canaries() {
+        return canaries;
     }
 
     /** The probes, in the order they run. */

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.criu.status.core.spi.HeadingMatcher;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.NewEntry;
 
 /**
@@ -92,7 +93,8 @@ public final class RecipeLoader {
             throw new RecipeException(origin, lineOf(text, "/entry/heading"), "entry heading '"
                     + doc.entry().get().heading() + "' is not among the headings the recipe covers " + doc.covers());
         }
-        return new RecipeChecker(doc.id(), doc.covers(), doc.sources(), doc.entry(), doc.probes(), origin);
+        return new RecipeChecker(doc.id(), doc.covers(), doc.sources(), doc.entry(), doc.probes(), doc.canaries(),
+                origin);
     }
 
     /** Reads a recipe file. */
@@ -320,7 +322,8 @@ public final class RecipeLoader {
     }
 
     /** The whole file as written. */
-    record Document(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes) {
+    record Document(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes,
+                    List<Canary> canaries) {
         Document {
             if (id == null || !ID.matcher(id).matches()) {
                 throw new IllegalArgumentException(id == null ? "'id' is missing (kebab-case, like 'cri-o')"
@@ -336,13 +339,20 @@ public final class RecipeLoader {
                 throw new IllegalArgumentException("'probes' is missing: at least one of " + Probe.KINDS);
             }
             probes = List.copyOf(probes);
+            if (canaries != null && canaries.contains(null)) {
+                throw new IllegalArgumentException("'canaries' has an empty item: each names a fact, what to fetch and"
+                        + " what to find (see Canary)");
+            }
+            canaries = canaries == null ? List.of() : List.copyOf(canaries);
         }
 
         @JsonCreator
         static Document bind(@JsonProperty("id") String id, @JsonProperty("covers") List<String> covers,
                              @JsonProperty("sources") List<String> sources, @JsonProperty("entry") Entry entry,
-                             @JsonProperty("probes") List<Probe> probes) {
-            return new Document(id, covers, sources, Optional.ofNullable(entry).map(Entry::toNewEntry), probes);
+                             @JsonProperty("probes") List<Probe> probes,
+                             @JsonProperty("canaries") List<Canary> canaries) {
+            return new Document(id, covers, sources, Optional.ofNullable(entry).map(Entry::toNewEntry), probes,
+                    canaries);
         }
     }
 

@@ -61,6 +61,45 @@ public final class GitHubClient {
                         Instant createdAt, Optional<Instant> closedAt, boolean pullRequest) {
     }
 
+    /** A commit as the history lists it: the commit and its parents' SHAs (first parent first). */
+    public record HistoryCommit(Commit commit, List<String> parents) {
+    }
+
+    /**
+     * One file of a comparison or a commit ({@code files[]}): its path, how it changed ({@code added},
+     * {@code removed}, {@code modified}, {@code renamed}, {@code copied}, {@code changed}, {@code unchanged}),
+     * the path it had before a rename, and its unified diff. GitHub leaves {@code patch} out for binary files
+     * and once a response's patches pass its size limit, without marking the entry: an absent patch means
+     * "not shown", never "no change".
+     */
+    public record FileChange(String filename, String status, Optional<String> previousFilename, Optional<String> patch) {
+    }
+
+    /**
+     * A comparison of two refs ({@code compare/{base}...{head}}). GitHub lists at most {@value #COMPARE_MAX_FILES}
+     * files and {@value #COMPARE_MAX_COMMITS} commits and says nothing when it cuts: {@link #filesCut()} tells.
+     *
+     * @param htmlUrl       the comparison a person opens
+     * @param mergeBaseDate the committer date of the two refs' merge base
+     * @param totalCommits  commits between the refs
+     * @param files         the files changed, at most {@value #COMPARE_MAX_FILES}
+     */
+    public record Comparison(String htmlUrl, Optional<Instant> mergeBaseDate, int totalCommits, List<FileChange> files) {
+        /** True when GitHub may have left files out: it lists {@value #COMPARE_MAX_FILES} at most. */
+        public boolean filesCut() {
+            return files.size() >= COMPARE_MAX_FILES;
+        }
+    }
+
+    /** A commit with the files it changed, as {@code GET /repos/{o}/{r}/commits/{sha}} gives it. */
+    public record CommitFiles(Commit commit, List<String> parents, List<FileChange> files) {
+    }
+
+    /** The most files a comparison lists; more were changed when it lists this many. */
+    public static final int COMPARE_MAX_FILES = 300;
+    /** The most commits a comparison lists without paging. */
+    public static final int COMPARE_MAX_COMMITS = 250;
+
     private final SourceHttp http;
 
     public GitHubClient(SourceHttp http) {
@@ -135,6 +174,136 @@ public final class GitHubClient {
         return commits;
     }
 
+    /**
+     * Commits reachable from {@code ref} that touched {@code path} (a file or a directory), newest first, at
+     * most {@code max} (one page of up to 100), with their parents: the history {@code git log ref -- path}
+     * shows. Committed on or after {@code since} when given. One request.
+     */
+    public List<HistoryCommit> commitsTouching(String repo, String ref, String path, Optional<Instant> since, int max)
+            throws SourceException {
+        String url = API + "/repos/" + repo + "/commits?sha=" + encodeQuery(ref) + "&path=" + encodeQuery(path)
+                + since.map(s -> "&since=" + s).orElse("") + "&per_page=" + Math.max(1, Math.min(100, max));
+        List<HistoryCommit> found = new ArrayList<>();
+        for (CommitJson c : paged(url, CommitJson.class, 1)) {
+            if (found.size() == max) {
+                break;
+            }
+            found.add(new HistoryCommit(toCommit(url, c), parents(url, c)));
+        }
+        return found;
+    }
+
+    /**
+     * Compares two refs ({@code GET /repos/{repo}/compare/{base}...{head}}: changes on {@code head} since their
+     * merge base); empty when GitHub knows no such comparison (a ref is missing, or the refs share no history).
+     */
+    public Optional<Comparison> compare(String repo, String base, String head) throws SourceException {
+        String url = API + "/repos/" + repo + "/compare/" + encodePath(base) + "..." + encodePath(head);
+        Optional<CompareJson> found = http.getJson(url, type(CompareJson.class), HEADERS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CompareJson c = found.get();
+        Optional<Instant> mergeBase = Optional.ofNullable(c.mergeBaseCommit).map(m -> m.commit)
+                .map(d -> d.committer != null && d.committer.date != null ? d.committer.date
+                        : d.author != null ? d.author.date : null);
+        return Optional.of(new Comparison(required(url, c.htmlUrl, "comparison", "html_url"), mergeBase,
+                c.totalCommits, fileChanges(url, c.files == null ? List.of() : c.files)));
+    }
+
+    /** One commit with the files it changed (first page: up to 300 files); empty if none. */
+    public Optional<CommitFiles> commitFiles(String repo, String sha) throws SourceException {
+        String url = API + "/repos/" + repo + "/commits/" + encodePath(sha);
+        Optional<CommitJson> found = http.getJson(url, type(CommitJson.class), HEADERS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CommitJson c = found.get();
+        return Optional.of(new CommitFiles(toCommit(url, c), parents(url, c),
+                fileChanges(url, c.files == null ? List.of() : c.files)));
+    }
+
+    /**
+     * The commit a branch points at now, so a file read there can be cited at its SHA rather than at the moving
+     * branch. Reads GitHub's commit feed ({@code https://github.com/{repo}/commits/{branch}.atom}, which does not
+     * count against the API's hourly limit); only if the feed fails or names no commit, asks the API for the bare
+     * SHA ({@code Accept: application/vnd.github.sha}, one request). Empty when neither knows the branch.
+     */
+    public Optional<BranchHead> branchHead(String repo, String branch) throws SourceException {
+        String feedUrl = "https://github.com/" + repo + "/commits/" + encodePath(branch) + ".atom";
+        SourceException feedFailure = null;
+        try {
+            Optional<AtomFeedClient.Feed> feed = new AtomFeedClient(http).feed(feedUrl);
+            Optional<BranchHead> head = feed.flatMap(f -> f.entries().stream().findFirst())
+                    .flatMap(e -> shaIn(e.id()).or(() -> shaIn(e.link()))
+                            .map(sha -> new BranchHead(repo, branch, sha, e.updated())));
+            if (head.isPresent()) {
+                return head;
+            }
+        } catch (SourceException e) {
+            feedFailure = e;
+        }
+        String url = API + "/repos/" + repo + "/commits/" + encodePath(branch);
+        Optional<SourceHttp.Page> answer = http.get(url, Map.of("Accept", "application/vnd.github.sha",
+                "X-GitHub-Api-Version", "2022-11-28"));
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> sha = shaIn(answer.get().body().strip());
+        if (sha.isEmpty() || !answer.get().body().strip().equals(sha.get())) {
+            SourceException e = new SourceException(url, "GET " + url + " returned no commit SHA for " + repo + " "
+                    + branch);
+            if (feedFailure != null) {
+                e.addSuppressed(feedFailure);
+            }
+            throw e;
+        }
+        return Optional.of(new BranchHead(repo, branch, sha.get(), Optional.empty()));
+    }
+
+    /** Where a branch pointed when it was read: cite {@link #sha()}, never the branch. */
+    public record BranchHead(String repo, String branch, String sha, Optional<Instant> date) {
+        /** The file's page at this commit. */
+        public String blobUrl(String path) {
+            return GitHubClient.blobUrl(repo, sha, path);
+        }
+
+        /** The directory's page at this commit. */
+        public String treeUrl(String path) {
+            return "https://github.com/" + repo + "/tree/" + sha + (path.isEmpty() ? "" : "/" + path);
+        }
+
+        /** The commit's page. */
+        public String commitUrl() {
+            return "https://github.com/" + repo + "/commit/" + sha;
+        }
+    }
+
+    private static final Pattern SHA = Pattern.compile("\\b([0-9a-f]{40})\\b");
+
+    private static Optional<String> shaIn(String text) {
+        Matcher m = SHA.matcher(text == null ? "" : text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static List<String> parents(String url, CommitJson c) throws SourceException {
+        List<String> out = new ArrayList<>();
+        for (ShaJson p : c.parents == null ? List.<ShaJson>of() : c.parents) {
+            out.add(required(url, notNull(url, p).sha, "parent", "sha"));
+        }
+        return out;
+    }
+
+    private static List<FileChange> fileChanges(String url, List<FileJson> files) throws SourceException {
+        List<FileChange> out = new ArrayList<>();
+        for (FileJson f : files) {
+            notNull(url, f);
+            out.add(new FileChange(required(url, f.filename, "file", "filename"), required(url, f.status, "file",
+                    "status"), Optional.ofNullable(f.previousFilename), Optional.ofNullable(f.patch)));
+        }
+        return out;
+    }
+
     /** A file's text at a ref from raw.githubusercontent.com; empty when the file or ref does not exist. */
     public Optional<String> file(String repo, String ref, String path) throws SourceException {
         return http.get(RAW + "/" + repo + "/" + encodePath(ref) + "/" + encodePath(path), Map.of(),
@@ -179,6 +348,47 @@ public final class GitHubClient {
         }
         return directory(found.get().fullName(), found.get().defaultBranch(), path)
                 .map(entries -> new BranchDirectory(found.get(), path, entries));
+    }
+
+    /** A directory read at the commit a repository's default branch pointed at: cite {@link #treeUrl()}. */
+    public record PinnedDirectory(Repository repository, BranchHead head, String path, List<Entry> entries) {
+        /** The repository's current name. */
+        public String repo() {
+            return repository.fullName();
+        }
+
+        public String branch() {
+            return repository.defaultBranch();
+        }
+
+        /** The commit that was read. */
+        public String sha() {
+            return head.sha();
+        }
+
+        /** The directory's page at that commit. */
+        public String treeUrl() {
+            return head.treeUrl(path);
+        }
+    }
+
+    /**
+     * Lists {@code path} at the commit {@code repo}'s default branch points at: the repository (1 request, follows a
+     * move), its branch head (the commit feed, no API request; see {@link #branchHead}), the listing at that SHA
+     * (1 request). Empty when the repository, the branch or the directory does not exist.
+     */
+    public Optional<PinnedDirectory> directoryAtHead(String repo, String path) throws SourceException {
+        Optional<Repository> found = repository(repo);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Repository r = found.get();
+        Optional<BranchHead> head = branchHead(r.fullName(), r.defaultBranch());
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        return directory(r.fullName(), head.get().sha(), path)
+                .map(entries -> new PinnedDirectory(r, head.get(), path, entries));
     }
 
     /** A directory listing at a ref (contents API); empty when the directory or ref does not exist. */
@@ -305,7 +515,17 @@ public final class GitHubClient {
                        @JsonProperty("html_url") String htmlUrl) {
     }
 
-    record CommitJson(String sha, @JsonProperty("html_url") String htmlUrl, CommitDetailJson commit) {
+    record CommitJson(String sha, @JsonProperty("html_url") String htmlUrl, CommitDetailJson commit,
+                      List<ShaJson> parents, List<FileJson> files) {
+    }
+
+    record FileJson(String filename, String status, @JsonProperty("previous_filename") String previousFilename,
+                    String patch) {
+    }
+
+    record CompareJson(@JsonProperty("html_url") String htmlUrl,
+                       @JsonProperty("merge_base_commit") CommitJson mergeBaseCommit,
+                       @JsonProperty("total_commits") int totalCommits, List<FileJson> files) {
     }
 
     record CommitDetailJson(String message, PersonJson author, PersonJson committer) {

@@ -63,6 +63,33 @@ public final class GitLabClient {
                                String webUrl) {
     }
 
+    /** A commit: id, first line, whole message, committer date, page, parents' ids. */
+    public record Commit(String id, String title, String message, Instant committedDate, String webUrl,
+                         List<String> parentIds) {
+        public LocalDate day() {
+            return committedDate.atZone(ZoneOffset.UTC).toLocalDate();
+        }
+    }
+
+    /**
+     * One file of a comparison or a commit ({@code diffs[]}). GitLab leaves {@code diff} empty for a file past
+     * its diff limits and says so with {@code collapsed} or {@code too_large}.
+     */
+    public record FileDiff(String oldPath, String newPath, boolean newFile, boolean renamedFile, boolean deletedFile,
+                           String diff, boolean collapsed, boolean tooLarge) {
+        /** The diff is not shown (collapsed, too large, or empty for a file that changed). */
+        public boolean diffHidden() {
+            return collapsed || tooLarge;
+        }
+    }
+
+    /**
+     * A comparison ({@code repository/compare?from=&to=}). {@code timedOut} is GitLab's {@code compare_timeout}:
+     * the diffs are then incomplete (the commits never are).
+     */
+    public record Comparison(String webUrl, boolean timedOut, List<Commit> commits, List<FileDiff> diffs) {
+    }
+
     private final SourceHttp http;
     private final String base;
 
@@ -163,6 +190,75 @@ public final class GitLabClient {
         return found;
     }
 
+    /**
+     * Compares two refs ({@code GET /projects/:id/repository/compare?from=&to=}, from their merge base, as
+     * {@code git diff from...to}); empty when the project or a ref does not exist.
+     */
+    public Optional<Comparison> compare(String path, String from, String to) throws SourceException {
+        String url = api(path) + "/repository/compare?from=" + encodeQuery(from) + "&to=" + encodeQuery(to);
+        Optional<CompareJson> found = http.getJson(url, TYPES.constructType(CompareJson.class), HEADERS);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CompareJson c = found.get();
+        List<Commit> commits = new ArrayList<>();
+        for (CommitJson commit : c.commits == null ? List.<CommitJson>of() : c.commits) {
+            commits.add(toCommit(url, commit, path));
+        }
+        List<FileDiff> diffs = new ArrayList<>();
+        for (DiffJson d : c.diffs == null ? List.<DiffJson>of() : c.diffs) {
+            diffs.add(toDiff(url, d));
+        }
+        String web = c.webUrl != null ? c.webUrl : webUrl(path) + "/-/compare/" + from + "..." + to;
+        return Optional.of(new Comparison(web, c.compareTimeout, commits, diffs));
+    }
+
+    /**
+     * Commits reachable from {@code ref} that touched {@code filePath} (a file or directory), newest first, at
+     * most {@code max} (one page of up to 100), committed on or after {@code since} when given.
+     */
+    public List<Commit> commitsTouching(String path, String ref, String filePath, Optional<Instant> since, int max)
+            throws SourceException {
+        String url = api(path) + "/repository/commits?ref_name=" + encodeQuery(ref) + "&path=" + encodeQuery(filePath)
+                + since.map(s -> "&since=" + s).orElse("") + "&per_page=" + Math.max(1, Math.min(100, max));
+        List<Commit> found = new ArrayList<>();
+        for (CommitJson c : paged(url, CommitJson.class, 1)) {
+            if (found.size() == max) {
+                break;
+            }
+            found.add(toCommit(url, c, path));
+        }
+        return found;
+    }
+
+    /** The files one commit changed ({@code repository/commits/:sha/diff}, up to 10 pages of 100). */
+    public List<FileDiff> commitDiff(String path, String sha) throws SourceException {
+        String url = api(path) + "/repository/commits/" + encodeSegment(sha) + "/diff?per_page=100";
+        List<FileDiff> diffs = new ArrayList<>();
+        for (DiffJson d : pagedOrEmpty(url, DiffJson.class, 10).orElseThrow(() -> new SourceException(url,
+                "GET " + url + " answered 404: no commit " + sha + " in " + path))) {
+            diffs.add(toDiff(url, d));
+        }
+        return diffs;
+    }
+
+    private Commit toCommit(String url, CommitJson c, String path) throws SourceException {
+        if (c == null || c.id == null || c.committedDate == null) {
+            throw new SourceException(url, "GET " + url + " returned a commit without id or committed_date");
+        }
+        return new Commit(c.id, c.title == null ? "" : c.title, c.message == null ? "" : c.message,
+                c.committedDate.toInstant(), c.webUrl != null ? c.webUrl : webUrl(path) + "/-/commit/" + c.id,
+                c.parentIds == null ? List.of() : List.copyOf(c.parentIds));
+    }
+
+    private static FileDiff toDiff(String url, DiffJson d) throws SourceException {
+        if (d == null || d.oldPath == null || d.newPath == null) {
+            throw new SourceException(url, "GET " + url + " returned a diff without old_path or new_path");
+        }
+        return new FileDiff(d.oldPath, d.newPath, d.newFile, d.renamedFile, d.deletedFile,
+                d.diff == null ? "" : d.diff, d.collapsed, d.tooLarge);
+    }
+
     /** The project's page: https://gitlab.freedesktop.org/wayland/weston. */
     public String webUrl(String path) {
         return base + "/" + path;
@@ -252,6 +348,22 @@ public final class GitLabClient {
     }
 
     record TreeJson(String id, String name, String type, String path) {
+    }
+
+    record CompareJson(CommitJson commit, List<CommitJson> commits, List<DiffJson> diffs,
+                       @JsonProperty("compare_timeout") boolean compareTimeout,
+                       @JsonProperty("web_url") String webUrl) {
+    }
+
+    record CommitJson(String id, String title, String message,
+                      @JsonProperty("committed_date") OffsetDateTime committedDate,
+                      @JsonProperty("web_url") String webUrl, @JsonProperty("parent_ids") List<String> parentIds) {
+    }
+
+    record DiffJson(@JsonProperty("old_path") String oldPath, @JsonProperty("new_path") String newPath,
+                    @JsonProperty("new_file") boolean newFile, @JsonProperty("renamed_file") boolean renamedFile,
+                    @JsonProperty("deleted_file") boolean deletedFile, String diff, boolean collapsed,
+                    @JsonProperty("too_large") boolean tooLarge) {
     }
 
     record MergeRequestJson(long iid, String title, String description, String state,

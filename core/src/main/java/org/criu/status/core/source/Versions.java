@@ -14,7 +14,7 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  * Orders the release tags upstreams use ({@code FILE5_48}, {@code slurm-20-02-0-1}, {@code v5.0.10},
  * {@code lxd-6.6}, {@code v3.18.2.3}, {@code 9.0.0}): the tag is reduced to its version ({@link #version})
  * and ordered by Maven's {@link ComparableVersion}, which compares numbers as numbers and puts qualifiers
- * such as {@code rc1} before the release. Debian package versions have their own order: {@link DebianVersion}.
+ * such as {@code rc1} before the release.
  */
 public final class Versions {
 

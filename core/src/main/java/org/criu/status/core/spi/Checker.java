@@ -30,6 +30,26 @@ public interface Checker {
     }
 
     /**
+     * Known facts about the past this checker's probe must keep seeing (a release that shipped the file it looks
+     * for, a release note it quotes); none by default. {@code selftest} checks them; {@code check} checks them
+     * before it trusts an absence this checker reports ({@code REMOVED} or {@code ABSENT}), and a failing one makes
+     * the entry {@code unverified} ("probe out of date: ..."). Prefer facts the checker reads anyway, or files on
+     * raw.githubusercontent.com: they cost no API request. Cheap to call: build the list, fetch nothing.
+     */
+    default List<Canary> canaries() {
+        return List.of();
+    }
+
+    /**
+     * What this checker may report as removed because it went missing (a file, lines, a directory), each proven
+     * with {@link org.criu.status.core.source.PathHistory} first; none by default. The test kit's removal contract
+     * runs over every checker that declares one.
+     */
+    default List<RemovalClaim> removalClaims() {
+        return List.of();
+    }
+
+    /**
      * The entry an editor would add when the page has none this checker covers, or empty (the default) when the
      * checker only checks entries the page already has. When present, the engine runs the checker on this entry
      * (no status) if no page entry covers it, and reports the finding under "Not on the page". Its heading must

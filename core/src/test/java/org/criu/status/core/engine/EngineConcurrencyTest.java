@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
@@ -23,20 +26,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EngineConcurrencyTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final WikiPage PAGE = new WikiPage("Integration", "test", Optional.empty(), Optional.empty(), "");
 
-    /** A checker that takes {@code millis} and records how many checks were running at once. */
-    private static final class SlowChecker implements Checker {
+    /** What a check does while it runs; it may throw, as a check may. */
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** A checker that does {@code work} and records how many checks were running at once. */
+    private static final class CountingChecker implements Checker {
         private final String id;
-        private final long millis;
+        private final Work work;
         private final AtomicInteger running;
         private final AtomicInteger most;
 
-        SlowChecker(String id, long millis, AtomicInteger running, AtomicInteger most) {
+        CountingChecker(String id, Work work, AtomicInteger running, AtomicInteger most) {
             this.id = id;
-            this.millis = millis;
+            this.work = work;
             this.running = running;
             this.most = most;
         }
@@ -55,7 +63,7 @@ class EngineConcurrencyTest {
         public CheckResult check(Integration integration, CheckContext context) throws Exception {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(millis);
+                work.run();
             } finally {
                 running.decrementAndGet();
             }
@@ -63,50 +71,61 @@ class EngineConcurrencyTest {
         }
     }
 
-    private List<Finding> run(int checks, long millis, int jobs, Duration timeout, AtomicInteger most)
-            throws Exception {
+    private List<Finding> run(int checks, Work work, int jobs, Duration timeout, AtomicInteger most) {
         AtomicInteger running = new AtomicInteger();
         List<Checker> checkers = new ArrayList<>();
         List<Integration> entries = new ArrayList<>();
         for (int i = 0; i < checks; i++) {
             String id = "slow-" + (char) ('a' + i);
-            checkers.add(new SlowChecker(id, millis, running, most));
+            checkers.add(new CountingChecker(id, work, running, most));
             entries.add(SourceServer.entry(id, "ready"));
         }
-        Engine engine = new Engine(CheckerRegistry.of(checkers), server.context(), timeout, Optional.empty(), jobs);
-        return engine.run(PAGE, entries).findings();
+        try {
+            Engine engine = new Engine(CheckerRegistry.of(checkers), server.context(), timeout, Optional.empty(), jobs);
+            return engine.run(PAGE, entries).findings();
+        } catch (CheckerRegistry.RegistryException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
-    void runsAtMostJobsChecksAtOnce() throws Exception {
+    void runsAtMostJobsChecksAtOnce() {
         AtomicInteger most = new AtomicInteger();
+        // Each check waits until another is running beside it: with 2 jobs the checks go in pairs, so two at once
+        // is certain however the threads are scheduled, and a third at once would show in "most".
+        CyclicBarrier pair = new CyclicBarrier(2);
 
-        List<Finding> findings = run(6, 300, 2, Duration.ofSeconds(10), most);
+        List<Finding> findings = run(6, () -> pair.await(30, TimeUnit.SECONDS), 2, Duration.ofSeconds(60), most);
 
         assertThat(most.get()).isEqualTo(2);
         assertThat(findings).extracting(Finding::error).containsOnly(Optional.of("done"));
     }
 
     @Test
-    void oneJobRunsChecksOneAfterAnother() throws Exception {
+    void oneJobRunsChecksOneAfterAnother() {
         AtomicInteger most = new AtomicInteger();
 
-        run(3, 50, 1, Duration.ofSeconds(10), most);
+        run(3, () -> Thread.sleep(50), 1, Duration.ofSeconds(60), most);
 
         assertThat(most.get()).isEqualTo(1);
     }
 
     @Test
-    void aCheckWaitingForASlotIsNotChargedForTheWait() throws Exception {
-        // Serially, six 200 ms checks take 1.2 s, past a 1 s deadline counted from the run's start.
-        List<Finding> findings = run(6, 200, 1, Duration.ofSeconds(1), new AtomicInteger());
+    void aCheckWaitingForASlotIsNotChargedForTheWait() {
+        // One job: six 200 ms checks take 1.2 s one after another, past a 1 s deadline counted from the run's
+        // start; each check is well inside a deadline counted from its own start. The deadline is the behaviour
+        // here, so real time it is, with 800 ms to spare for each check on a busy machine.
+        List<Finding> findings = run(6, () -> Thread.sleep(200), 1, Duration.ofSeconds(1), new AtomicInteger());
 
         assertThat(findings).extracting(Finding::error).containsOnly(Optional.of("done"));
     }
 
     @Test
-    void aCheckPastItsOwnDeadlineIsUnverified() throws Exception {
-        List<Finding> findings = run(1, 2_000, 1, Duration.ofMillis(200), new AtomicInteger());
+    void aCheckPastItsOwnDeadlineIsUnverified() {
+        // The check never finishes on its own (it waits for a latch nobody opens); only the deadline ends it.
+        CountDownLatch never = new CountDownLatch(1);
+
+        List<Finding> findings = run(1, never::await, 1, Duration.ofMillis(200), new AtomicInteger());
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.verdict()).isEqualTo(Verdict.UNVERIFIED);

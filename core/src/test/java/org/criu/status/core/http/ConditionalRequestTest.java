@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConditionalRequestTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     @TempDir
     Path cache;

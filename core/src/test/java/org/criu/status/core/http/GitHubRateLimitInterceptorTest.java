@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitHubRateLimitInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String RELEASES = "https://api.github.com/repos/containers/podman/releases?per_page=100";
     private static final String REPO = "https://api.github.com/repos/containers/podman";

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordReplayTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     @TempDir
     Path dir;

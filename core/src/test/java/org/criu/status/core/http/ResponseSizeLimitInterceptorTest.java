@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ResponseSizeLimitInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String URL = "https://raw.githubusercontent.com/SchedMD/slurm/slurm-20-02-0-1/NEWS";
     private static final String TOO_LARGE = "GET " + URL + ": response body larger than the 1 KB limit";

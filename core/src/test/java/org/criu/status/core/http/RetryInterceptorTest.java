@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String URL = "https://api.azul.com/metadata/v1/zulu/packages/?java_version=17&crac_supported=true";
     private static final Clock NOW = Clock.fixed(SourceServer.NOW, ZoneOffset.UTC);

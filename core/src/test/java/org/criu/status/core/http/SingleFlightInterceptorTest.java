@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SingleFlightInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/lxc/incus/tags?per_page=100";
     private static final String BODY = GitHubFixtures.tags("lxc/incus",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TokenInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String GITHUB_TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a";
     private static final String GITLAB_TOKEN = "glpat-Xq3vR8sT2uW4yZ6aB8cD";
@@ -125,7 +125,7 @@ class TokenInterceptorTest {
         server.onGet(API).status(500);
         server.onGet(GITLAB).respond(aResponse().withStatus(401)
                 .withBody("{\"message\":\"401 Unauthorized\"}"));
-        server.onGet(RAW).respond(aResponse().withStatus(200).withBody("x").withFixedDelay(1_000));
+        server.onGet(RAW).stall();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SourceHttp http = new SourceHttp(server.client(server.env(Map.of("GITHUB_TOKEN", GITHUB_TOKEN,
                         "GITLAB_TOKEN", GITLAB_TOKEN)).httpOptions().withTimeout(Duration.ofMillis(200))

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VerboseLogInterceptorTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/SchedMD/slurm/tags?per_page=100";
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -78,7 +78,7 @@ class VerboseLogInterceptorTest {
 
     @Test
     void printsFailuresWithTheirReason() {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withBody("[]").withFixedDelay(1_000));
+        server.onGet(TAGS).stall();
         SourceHttp http = new SourceHttp(server.client(server.httpOptions().withTimeout(Duration.ofMillis(200))
                 .withVerbose(new PrintStream(log, true, StandardCharsets.UTF_8))));
 

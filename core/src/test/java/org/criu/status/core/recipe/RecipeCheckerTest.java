@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RecipeCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String FEED = "https://github.com/opencontainers/runc/tags.atom";
     private static final String RAW = "https://raw.githubusercontent.com/opencontainers/runc/v1.5.1/checkpoint.go";

@@ -84,6 +84,32 @@ class RecipeLoaderTest {
         assertThat(e.line()).isEqualTo(lineNo);
     }
 
+    private static final String CANARIES = """
+            canaries:
+              - fact: runc v1.1.0 ships the checkpoint command
+                github: opencontainers/runc
+                ref: v1.1.0
+                path: checkpoint.go
+                find: '"checkpoint"'
+            """;
+
+    @Test
+    void aRecipeDeclaresCanariesAsData() throws Exception {
+        RecipeChecker runc = RecipeLoader.parse("plugins/runc.yaml", RUNC.replace("probes:\n", CANARIES + "probes:\n"));
+
+        assertThat(runc.canaries()).containsExactly(org.criu.status.core.spi.Canary.gitHubFile(
+                "runc v1.1.0 ships the checkpoint command", "opencontainers/runc", "v1.1.0", "checkpoint.go",
+                "\"checkpoint\""));
+        assertThat(RecipeLoader.parse("plugins/runc.yaml", RUNC).canaries()).isEmpty();
+    }
+
+    @Test
+    void aCanaryOnAMovingBranchIsRefusedWithItsLine() {
+        RecipeException e = fault(RUNC.replace("probes:\n", CANARIES.replace("ref: v1.1.0", "ref: main") + "probes:\n"));
+
+        assertThat(e.getMessage()).startsWith("recipe plugins/runc.yaml, line ").contains("moving ref 'main'");
+    }
+
     @Test
     void aMissingFieldIsNamed() {
         RecipeException e = fault(RUNC.replace("      what: the runc checkpoint command\n", ""));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AtomFeedClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://github.com/CRaC/org.crac/tags.atom";
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AzulClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     static final String CRAC = "https://api.azul.com/metadata/v1/zulu/packages?crac_supported=true&os=linux&arch=x64"
             + "&java_package_type=jdk&release_status=ga&availability_types=CA&latest=true&page=1&page_size=100";

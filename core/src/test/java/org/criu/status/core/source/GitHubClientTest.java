@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitHubClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPO = "checkpoint-restore/criu";
     private static final String TAGS = "https://api.github.com/repos/checkpoint-restore/criu/tags?per_page=100";
@@ -246,8 +246,7 @@ class GitHubClientTest {
 
     @Test
     void aStalledResponseTimesOutWithoutRetrying() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withFixedDelay(2_000));
+        server.onGet(TAGS).stall();
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 
@@ -261,8 +260,7 @@ class GitHubClientTest {
 
     @Test
     void aBodyDribblingInSlowerThanTheTimeoutFails() throws Exception {
-        server.onGet(TAGS).respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(GitHubFixtures.tags(REPO, CRIU_TAGS)).withChunkedDribbleDelay(4, 2_400));
+        server.trickling("https://api.github.com", GitHubFixtures.tags(REPO, CRIU_TAGS));
         GitHubClient github = new GitHubClient(new SourceHttp(
                 Http.client(server.httpOptions().withTimeout(Duration.ofMillis(300)))));
 
@@ -420,5 +418,92 @@ class GitHubClientTest {
         assertThatThrownBy(() -> github().searchIssues("repo:systemd/systemd criu"))
                 .isInstanceOf(SourceException.class)
                 .hasMessageEndingWith("returned a search result without \"items\"");
+    }
+
+    // History: comparisons, a path's commits, one commit's files, and where a branch points.
+
+    private static final GitHubFixtures.CommitSpec BASE = new GitHubFixtures.CommitSpec(SHA_42,
+            "2025-11-13T08:49:59-08:00", "criu: Version 4.2", "a44aa6d985472d995d04fef7eae22d63c7500f8c");
+
+    @Test
+    void readsAComparisonWithItsFilesRenamesAndMergeBase() throws Exception {
+        String url = "https://api.github.com/repos/checkpoint-restore/criu/compare/v4.2...v4.3";
+        server.onGet(url).json(GitHubFixtures.compare(REPO, "v4.2", "v4.3", BASE, List.of(
+                new GitHubFixtures.CommitSpec("b".repeat(40), "2026-01-05T10:00:00Z", "criu: Version 4.3", SHA_42)),
+                List.of(GitHubFixtures.FileSpec.renamed("criu/cr-check.c", "criu/check.c", null),
+                        GitHubFixtures.FileSpec.removed("scripts/old.sh", "@@ -1 +0,0 @@\n-echo\n"))));
+
+        GitHubClient.Comparison c = github().compare(REPO, "v4.2", "v4.3").orElseThrow();
+
+        assertThat(c.htmlUrl()).isEqualTo("https://github.com/checkpoint-restore/criu/compare/v4.2...v4.3");
+        assertThat(c.mergeBaseDate()).contains(Instant.parse("2025-11-13T16:49:59Z"));
+        assertThat(c.totalCommits()).isEqualTo(1);
+        assertThat(c.filesCut()).isFalse();
+        assertThat(c.files()).containsExactly(
+                new GitHubClient.FileChange("criu/check.c", "renamed", Optional.of("criu/cr-check.c"), Optional.empty()),
+                new GitHubClient.FileChange("scripts/old.sh", "removed", Optional.empty(),
+                        Optional.of("@@ -1 +0,0 @@\n-echo\n")));
+    }
+
+    @Test
+    void aComparisonListingThreeHundredFilesMayBeCut() throws Exception {
+        String url = "https://api.github.com/repos/checkpoint-restore/criu/compare/v4.2...v4.3";
+        List<GitHubFixtures.FileSpec> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            files.add(GitHubFixtures.FileSpec.modified("f" + i, null));
+        }
+        server.onGet(url).json(GitHubFixtures.compare(REPO, "v4.2", "v4.3", BASE, List.of(), files));
+
+        assertThat(github().compare(REPO, "v4.2", "v4.3").orElseThrow().filesCut()).isTrue();
+    }
+
+    @Test
+    void readsThePathsHistoryWithParents() throws Exception {
+        server.onGet("https://api.github.com/repos/checkpoint-restore/criu/commits?sha=v4.2&path=criu%2Fcr-check.c"
+                + "&per_page=100").json(GitHubFixtures.history(REPO, List.of(BASE)));
+
+        List<GitHubClient.HistoryCommit> history = github().commitsTouching(REPO, "v4.2", "criu/cr-check.c",
+                Optional.empty(), 100);
+
+        assertThat(history).singleElement().satisfies(h -> {
+            assertThat(h.commit().sha()).isEqualTo(SHA_42);
+            assertThat(h.parents()).containsExactly("a44aa6d985472d995d04fef7eae22d63c7500f8c");
+        });
+    }
+
+    @Test
+    void findsWhereABranchPointsFromItsFeedWithoutAnApiRequest() throws Exception {
+        server.onGet("https://github.com/open-mpi/ompi/commits/main.atom").atom(GitHubFixtures.commitsFeed(
+                "open-mpi/ompi", "main", List.of(new GitHubFixtures.CommitSpec("8efebee745e15516a7f5f1f295df86c78014c76c",
+                        "2026-08-21T08:27:09-05:00", "Merge pull request #13420 from dev/topic", SHA_42))));
+
+        GitHubClient.BranchHead head = github().branchHead("open-mpi/ompi", "main").orElseThrow();
+
+        assertThat(head.sha()).isEqualTo("8efebee745e15516a7f5f1f295df86c78014c76c");
+        assertThat(head.blobUrl("README.md"))
+                .isEqualTo("https://github.com/open-mpi/ompi/blob/8efebee745e15516a7f5f1f295df86c78014c76c/README.md");
+        assertThat(server.requests()).noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
+    }
+
+    @Test
+    void asksTheApiForTheBareShaWhenTheFeedFails() throws Exception {
+        server.onGet("https://github.com/open-mpi/ompi/commits/main.atom").html("<html><body>Unicorn!</body></html>");
+        server.onGet("https://api.github.com/repos/open-mpi/ompi/commits/main")
+                .text("8efebee745e15516a7f5f1f295df86c78014c76c");
+
+        GitHubClient.BranchHead head = github().branchHead("open-mpi/ompi", "main").orElseThrow();
+
+        assertThat(head.sha()).isEqualTo("8efebee745e15516a7f5f1f295df86c78014c76c");
+        server.wireMock().verify(getRequestedFor(urlEqualTo(server.pathFor("https://api.github.com/repos/open-mpi/ompi/commits/main")))
+                .withHeader("Accept", equalTo("application/vnd.github.sha")));
+    }
+
+    @Test
+    void anApiAnswerThatIsNoShaFailsTheSource() {
+        server.onGet("https://github.com/open-mpi/ompi/commits/main.atom").notFound();
+        server.onGet("https://api.github.com/repos/open-mpi/ompi/commits/main").json("{\"sha\":\"x\"}");
+
+        assertThatThrownBy(() -> github().branchHead("open-mpi/ompi", "main"))
+                .isInstanceOf(SourceException.class).hasMessageContaining("no commit SHA");
     }
 }

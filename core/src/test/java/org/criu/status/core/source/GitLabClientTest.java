@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GitLabClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String API = "https://gitlab.freedesktop.org/api/v4/projects/wayland%2Fweston";
     private static final String TAGS = API + "/repository/tags?per_page=100";

@@ -17,7 +17,7 @@ class MediaWikiClientTest {
     private static final String API = "https://criu.org/api.php";
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     /** A formatversion=2 answer for one page, as MediaWiki 1.35 gives it. */
     private static String answer(String content) {

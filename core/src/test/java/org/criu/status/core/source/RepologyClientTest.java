@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RepologyClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String FILE = "https://repology.org/api/v1/project/file";
 

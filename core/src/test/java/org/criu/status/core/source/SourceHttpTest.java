@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SourceHttpTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String URL = "https://repology.org/api/v1/project/criu";
     private static final JavaType LIST = SourceHttp.JSON.getTypeFactory().constructCollectionType(List.class, Map.class);

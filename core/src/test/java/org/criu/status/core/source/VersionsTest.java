@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
+import org.criu.status.core.testkit.SeededRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@ExtendWith(SeededRandom.class)
 class VersionsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -130,15 +131,21 @@ class VersionsTest {
         assertThat(Versions.newestFirst(List.<Tag>of(), Tag::name, Pattern.compile(".*"))).isEmpty();
     }
 
-    @Property
-    void numericOrderIsKeptForEveryScheme(@ForAll @IntRange(max = 999) int a, @ForAll @IntRange(max = 999) int b,
-                                          @ForAll @IntRange(max = 99) int minor) {
-        int expected = Integer.signum(Integer.compare(a, b));
-        assertThat(Integer.signum(Versions.compare("FILE" + a + "_" + minor, "FILE" + b + "_" + minor)))
-                .isEqualTo(expected);
-        assertThat(Integer.signum(Versions.compare("v" + minor + ".0." + a, "v" + minor + ".0." + b)))
-                .isEqualTo(expected);
-        assertThat(Integer.signum(Versions.compare("slurm-" + a + "-02-0-1", "slurm-" + b + "-02-0-1")))
-                .isEqualTo(expected);
+    @Test
+    void numericOrderIsKeptForEveryScheme(Random random) {
+        for (int run = 0; run < 1000; run++) {
+            // The edges first (equal, zero, the largest), then 0..999 at random.
+            int a = run < 3 ? List.of(0, 999, 7).get(run) : random.nextInt(1000);
+            int b = run < 3 ? List.of(0, 0, 7).get(run) : random.nextInt(1000);
+            int minor = random.nextInt(100);
+            int expected = Integer.signum(Integer.compare(a, b));
+            String cases = "a=" + a + " b=" + b + " minor=" + minor;
+            assertThat(Integer.signum(Versions.compare("FILE" + a + "_" + minor, "FILE" + b + "_" + minor)))
+                    .as(cases).isEqualTo(expected);
+            assertThat(Integer.signum(Versions.compare("v" + minor + ".0." + a, "v" + minor + ".0." + b)))
+                    .as(cases).isEqualTo(expected);
+            assertThat(Integer.signum(Versions.compare("slurm-" + a + "-02-0-1", "slurm-" + b + "-02-0-1")))
+                    .as(cases).isEqualTo(expected);
+        }
     }
 }

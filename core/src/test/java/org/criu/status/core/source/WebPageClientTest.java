@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebPageClientTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String PAGE = "https://docs.docker.com/reference/cli/docker/checkpoint/";
 

@@ -57,4 +57,72 @@ public final class GitLabFixtures {
         }
         return out.append(']').toString();
     }
+
+    /** A commit: id, committer date (ISO with offset), message, parents' ids. */
+    public record CommitSpec(String id, String isoDate, String message, List<String> parentIds) {
+    }
+
+    /** One entry of {@code diffs[]}; {@code diff} is "" when GitLab hides it ({@code collapsed}/{@code tooLarge}). */
+    public record DiffSpec(String oldPath, String newPath, boolean newFile, boolean renamedFile, boolean deletedFile,
+                           String diff, boolean collapsed, boolean tooLarge) {
+        public static DiffSpec added(String path, String diff) {
+            return new DiffSpec(path, path, true, false, false, diff, false, false);
+        }
+
+        public static DiffSpec deleted(String path, String diff) {
+            return new DiffSpec(path, path, false, false, true, diff, false, false);
+        }
+
+        public static DiffSpec modified(String path, String diff) {
+            return new DiffSpec(path, path, false, false, false, diff, false, false);
+        }
+
+        public static DiffSpec renamed(String from, String to, String diff) {
+            return new DiffSpec(from, to, false, true, false, diff, false, false);
+        }
+    }
+
+    /** A commit object as GitLab's commit lists and comparisons give it. */
+    public static String commit(String host, String project, CommitSpec c) {
+        String title = c.message().lines().findFirst().orElse("");
+        String parents = c.parentIds().stream().map(p -> "\"" + p + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return """
+                {"id":"%1$s","short_id":"%2$s","created_at":"%3$s","parent_ids":[%4$s],"title":%5$s,"message":%6$s,\
+                "author_name":"A. Developer","author_email":"dev@example.org","authored_date":"%3$s",\
+                "committer_name":"A. Developer","committer_email":"dev@example.org","committed_date":"%3$s",\
+                "trailers":{},"extended_trailers":{},"web_url":"%7$s/%8$s/-/commit/%1$s"}""".formatted(c.id(),
+                c.id().substring(0, Math.min(8, c.id().length())), c.isoDate(), parents, jsonString(title),
+                jsonString(c.message()), host, project);
+    }
+
+    /** The body of {@code GET /projects/:id/repository/commits?ref_name=&path=}: newest first. */
+    public static String commits(String host, String project, List<CommitSpec> commits) {
+        return commits.stream().map(c -> commit(host, project, c))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    /** The body of {@code GET /projects/:id/repository/commits/:sha/diff}. */
+    public static String diffs(List<DiffSpec> diffs) {
+        return diffs.stream().map(d -> """
+                {"diff":%1$s,"new_path":%2$s,"old_path":%3$s,"a_mode":"%4$s","b_mode":"%5$s","new_file":%6$s,\
+                "renamed_file":%7$s,"deleted_file":%8$s,"generated_file":null,"collapsed":%9$s,"too_large":%10$s}"""
+                .formatted(jsonString(d.diff()), jsonString(d.newPath()), jsonString(d.oldPath()),
+                        d.newFile() ? "0" : "100644", d.deletedFile() ? "0" : "100644", d.newFile(), d.renamedFile(),
+                        d.deletedFile(), d.collapsed(), d.tooLarge()))
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    /**
+     * The body of {@code GET /projects/:id/repository/compare?from=&to=}: {@code commits} oldest first, the
+     * last one the head; {@code timedOut} is GitLab's {@code compare_timeout}.
+     */
+    public static String compare(String host, String project, String from, String to, List<CommitSpec> commits,
+                                 List<DiffSpec> diffs, boolean timedOut) {
+        String head = commits.isEmpty() ? "null" : commit(host, project, commits.get(commits.size() - 1));
+        return """
+                {"commit":%1$s,"commits":%2$s,"diffs":%3$s,"compare_timeout":%4$s,"compare_same_ref":false,\
+                "web_url":"%5$s/%6$s/-/compare/%7$s...%8$s"}""".formatted(head, commits(host, project, commits),
+                diffs(diffs), timedOut, host, project, from, to);
+    }
 }

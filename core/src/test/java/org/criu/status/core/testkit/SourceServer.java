@@ -30,7 +30,9 @@ import org.criu.status.core.http.OriginRewrite;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.source.HostHealth;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -45,28 +47,63 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final SourceServer server = new SourceServer();
  * ...
  * server.onGet("https://api.github.com/repos/file/file/tags?per_page=100").json(fixture("tags-ok.json"));
- * Assessment a = new FileUtilityChecker().check(SourceServer.entry("The file utility", "ready"), server.context());
+ * Finding f = server.finding(new FileUtilityChecker(), SourceServer.entry("The file utility", "ready"));
  * </pre>
+ *
+ * <p>Declared {@code static}, the server starts once for the test class and every test starts clean: its
+ * stubs, recorded requests, scenarios, environment, extra origins and recorded sleeps are reset before it, and
+ * the clients the kit built for it are shut down after it (their calls cancelled, so nothing a test left
+ * running reaches the next one). The unmatched-request check runs after every test. Declared as an instance
+ * field it still works, starting and stopping a server for every test (slower). A test may stop the server
+ * (a source that went away); the next test gets it started again, on a new port.
  */
-public final class SourceServer implements BeforeEachCallback, AfterEachCallback {
+public final class SourceServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     /** Origins every test gets mapped; add others with {@link #origin(String)}. */
     public static final List<String> ORIGINS = List.of("https://api.github.com", "https://raw.githubusercontent.com",
             "https://github.com", "https://gitlab.freedesktop.org", "https://repology.org", "https://api.azul.com",
             "https://criu.org", "https://docs.docker.com");
 
+    /**
+     * The kit's request timeout. A guard against a test hanging, not a speed limit: on a machine shared by many
+     * builds a first request to a fresh server has been seen to take over 5 seconds.
+     */
+    public static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    /** How long {@link Stub#stall()} keeps a source silent: far past any timeout a test sets. */
+    private static final int STALL_MILLIS = 60_000;
+
     /** "Today" in tests: fixed so age rules give the same answer every day. */
     public static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    // No response templating: no stub uses it, and it is most of what a first request costs (class loading).
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+            .templatingEnabled(false));
     private final List<String> extraOrigins = new ArrayList<>();
     private final List<java.time.Duration> sleeps = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<OkHttpClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Trickle> trickles = new java.util.LinkedHashMap<>();
     private Map<String, String> env = Map.of();
     private boolean allowUnmatched;
+    /** Started for the whole class ({@code static} field), so the tests share it. */
+    private boolean perClass;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server.start();
+        perClass = true;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.start();
+        if (!server.isRunning()) {
+            server.start();
+        }
         server.resetAll();
         extraOrigins.clear();
         sleeps.clear();
@@ -107,14 +144,28 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     @Override
     public void afterEach(ExtensionContext context) {
         try {
+            releaseClients();
+            trickles.values().forEach(Trickle::close);
+            trickles.clear();
             List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
             if (!allowUnmatched && !unmatched.isEmpty() && context.getExecutionException().isEmpty()) {
                 throw new AssertionError("requests no stub answered (add a stub, or they read as 404):\n  "
                         + String.join("\n  ", unmatched.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList()));
             }
         } finally {
-            server.stop();
+            if (!perClass) {
+                server.stop();
+            }
         }
+    }
+
+    /** Ends the clients this test got from the kit: calls still running are cancelled, threads let go. */
+    private void releaseClients() {
+        for (OkHttpClient client : clients) {
+            client.dispatcher().cancelAll();
+            Http.release(client);
+        }
+        clients.clear();
     }
 
     /** The WireMock server, for verifications and unusual stubs. */
@@ -141,6 +192,18 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         return this;
     }
 
+    /**
+     * Sends every request for {@code origin} to a loopback socket that answers with status 200, a JSON
+     * Content-Type, the full Content-Length of {@code body} and its first half, and then says nothing more
+     * until the test ends: a body trickling in slower than any timeout, whatever the machine's load. (WireMock
+     * cannot send headers before its first delayed chunk, so this is not a stub.) Call it before
+     * {@link #context()} or {@link #client()}.
+     */
+    public SourceServer trickling(String origin, String body) {
+        trickles.put(origin, new Trickle(body.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
     /** The path on the server standing in for a logical URL: {@code /api.github.com/repos/...}. */
     public String pathFor(String logicalUrl) {
         HttpUrl url = HttpUrl.get(logicalUrl);
@@ -159,18 +222,21 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
         List<String> all = new ArrayList<>(ORIGINS);
         all.addAll(extraOrigins);
         for (String origin : all) {
-            rules.add(new OriginRewrite.Rule(origin, baseFor(origin)));
+            Trickle trickle = trickles.get(origin);
+            rules.add(new OriginRewrite.Rule(origin, trickle != null ? trickle.base() : baseFor(origin)));
         }
         return new OriginRewrite(rules);
     }
 
     /**
-     * The HTTP options of a test run: rewrites to this server, the kit's environment, short timeouts, the
-     * clock at {@link #NOW}, and a sleeper that records instead of waiting (retry backoff, Retry-After and
-     * per-host spacing cost no test time; {@link #sleeps()} tells what was asked for).
+     * The HTTP options of a test run: rewrites to this server, the kit's environment, the clock at {@link #NOW},
+     * and a sleeper that records instead of waiting (retry backoff, Retry-After and per-host spacing cost no test
+     * time; {@link #sleeps()} tells what was asked for). The timeout is {@link #TIMEOUT}: only a guard against a
+     * hang, never what a test measures; a test of timeouts sets a short one and makes the source
+     * {@linkplain Stub#stall() stall}, so no answer can beat the timer however loaded the machine is.
      */
     public HttpOptions httpOptions() {
-        return HttpOptions.defaults().withOrigins(origins()).withEnv(env).withTimeout(java.time.Duration.ofSeconds(5))
+        return HttpOptions.defaults().withOrigins(origins()).withEnv(env).withTimeout(TIMEOUT)
                 .withSleeper(sleeps::add).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -189,7 +255,9 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     /** A client built from options (usually {@link #httpOptions()} with something changed). */
     public OkHttpClient client(HttpOptions options) {
         try {
-            return Http.client(options);
+            OkHttpClient client = Http.client(options);
+            clients.add(client);
+            return client;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,7 +275,8 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
     public org.criu.status.core.model.Finding finding(org.criu.status.core.spi.Checker checker, Integration entry) {
         try {
             var registry = org.criu.status.core.engine.CheckerRegistry.of(List.of(checker));
-            var engine = new org.criu.status.core.engine.Engine(registry, context(), java.time.Duration.ofSeconds(30),
+            // The check's deadline is a guard against a hang too, never reached by a check that works.
+            var engine = new org.criu.status.core.engine.Engine(registry, context(), java.time.Duration.ofMinutes(5),
                     Optional.empty());
             var page = new org.criu.status.core.model.WikiPage("Integration", "test", Optional.empty(),
                     Optional.empty(), "");
@@ -366,12 +435,81 @@ public final class SourceServer implements BeforeEachCallback, AfterEachCallback
             respond(aResponse().withStatus(304).withHeader("ETag", etag));
         }
 
+        /**
+         * A source that takes the request and then says nothing: no status line within a minute, far past any
+         * timeout a test sets, so the client's timeout is what ends the exchange, whatever the machine's load.
+         * (The server lets go of the request when it stops.)
+         */
+        public void stall() {
+            respond(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("[]")
+                    .withFixedDelay(STALL_MILLIS));
+        }
+
         public void fault(Fault fault) {
             respond(aResponse().withFault(fault));
         }
 
         public void respond(ResponseDefinitionBuilder response) {
             server.stubFor(mapping.willReturn(response));
+        }
+    }
+
+    /** A loopback origin that sends headers and half a body, then stays silent until closed. */
+    private static final class Trickle implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+        private final List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Trickle(byte[] body) {
+            try {
+                socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(() -> serve(body), "trickle-" + socket.getLocalPort());
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+
+        private void serve(byte[] body) {
+            while (!socket.isClosed()) {
+                try {
+                    java.net.Socket connection = socket.accept();
+                    accepted.add(connection);
+                    InputStream in = connection.getInputStream();
+                    // Read the request head, then answer with the head and half the body, and go silent.
+                    int matched = 0;
+                    while (matched < 4) {
+                        int b = in.read();
+                        if (b < 0) {
+                            break;
+                        }
+                        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                    }
+                    var out = connection.getOutputStream();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "
+                            + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body, 0, body.length / 2);
+                    out.flush();
+                } catch (IOException e) {
+                    // Closed at the end of the test, or the client gave up: nothing more to serve.
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+                for (java.net.Socket connection : accepted) {
+                    connection.close();
+                }
+            } catch (IOException e) {
+                // Closing at the end of a test: nothing to do.
+            }
         }
     }
 

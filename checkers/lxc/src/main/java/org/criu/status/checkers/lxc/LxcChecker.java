@@ -12,15 +12,19 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
+import org.criu.status.core.source.AtomFeedClient;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.PathHistory;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.HeadingMatcher;
+import org.criu.status.core.spi.RemovalClaim;
 
 /**
  * The combined "LXC/LXD" entry: LXC's CRIU driver (src/lxc/criu.c) and LXD's use of it, judged as two
@@ -37,8 +41,15 @@ public final class LxcChecker implements Checker {
     private static final String DRIVER_NAME = "driver_lxc.go";
     static final String INCUS_REPO = "lxc/incus";
     static final String INCUS_DOC = "doc/howto/move_instances.md";
+    private static final Pattern INCUS_RELEASE = Pattern.compile("v\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     /** How many LXD feature releases to look back for the last one that still drove CRIU (raw reads, not API). */
     static final int LXD_LOOKBACK = 12;
+    /** LXC's CRIU driver: where lxc-checkpoint dumps and restores; the definitions survive a move to another file. */
+    static final Pattern LXC_DEFINITION = Pattern.compile("^bool\\s+__criu_(?:pre_dump|dump|restore)\\s*\\(");
+    /** A release known to ship src/lxc/criu.c (LXC 2.0.0, 2016-04-06): a canary, and the history's base. */
+    static final String LXC_KNOWN = "lxc-2.0.0";
+    /** The last LXD feature release known to drive CRIU (lxd-6.5, 2025-08-01): a canary, and the history's base. */
+    static final String LXD_KNOWN = "lxd-6.5";
 
     private static final Pattern LXC_RELEASE = Pattern.compile("(?:v|lxc-)\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     /** LXD feature releases have two numbers (lxd-6.6); LTS point releases three (lxd-5.21.7). */
@@ -49,7 +60,9 @@ public final class LxcChecker implements Checker {
      * LXD drives CRIU through liblxc's migrate operations. The word "criu" alone is no proof: it survives in a
      * few comments and messages after the removal (3 times at lxd-6.6, against 53 at lxd-6.5).
      */
-    private static final Pattern CRIU_CALL = Pattern.compile("\\bMIGRATE_(?:PRE_DUMP|DUMP|RESTORE|FEATURE_CHECK)\\b");
+    static final Pattern CRIU_CALL = Pattern.compile("\\bMIGRATE_(?:PRE_DUMP|DUMP|RESTORE|FEATURE_CHECK)\\b");
+    static final PathHistory.Subject LXC_SUBJECT = PathHistory.Subject.file(LXC_CRIU, LXC_DEFINITION);
+    static final PathHistory.Subject LXD_SUBJECT = PathHistory.Subject.lines(LXD_DRIVER, CRIU_CALL);
 
     @Override
     public String id() {
@@ -65,7 +78,22 @@ public final class LxcChecker implements Checker {
     public List<String> sources() {
         return List.of("GitHub " + LXC_REPO + " tags and " + LXC_CRIU + " at the newest release",
                 "GitHub " + LXD_REPO + " releases and " + LXD_DRIVER + " at feature and LTS releases",
-                INCUS_REPO + " " + INCUS_DOC + " (context)");
+                INCUS_REPO + " " + INCUS_DOC + " at Incus's newest release (its tags feed; context)");
+    }
+
+    @Override
+    public List<Canary> canaries() {
+        return List.of(
+                Canary.gitHubFile("LXC " + LXC_KNOWN + " ships " + LXC_CRIU + ", the CRIU driver behind lxc-checkpoint",
+                        LXC_REPO, LXC_KNOWN, LXC_CRIU, LXC_DEFINITION.pattern()),
+                Canary.gitHubFile("LXD " + LXD_KNOWN + "'s LXC driver calls CRIU through liblxc's migrate operations",
+                        LXD_REPO, LXD_KNOWN, LXD_DRIVER, CRIU_CALL.pattern()));
+    }
+
+    @Override
+    public List<RemovalClaim> removalClaims() {
+        return List.of(RemovalClaim.github("LXC's CRIU driver " + LXC_CRIU, LXC_REPO, LXC_SUBJECT),
+                RemovalClaim.github("LXD's CRIU calls in " + DRIVER_NAME, LXD_REPO, LXD_SUBJECT));
     }
 
     @Override
@@ -75,82 +103,197 @@ public final class LxcChecker implements Checker {
         Set<String> named = HeadingMatcher.significantWords(integration.heading());
         boolean both = !named.contains("lxc") && !named.contains("lxd");
         List<Evidence> evidence = new ArrayList<>();
+        List<String> unproven = new ArrayList<>();
         if (both || named.contains("lxc")) {
-            evidence.addAll(lxcEvidence(github));
+            Component lxc = lxcEvidence(github);
+            evidence.addAll(lxc.evidence());
+            lxc.unproven().ifPresent(unproven::add);
         }
         if (both || named.contains("lxd")) {
-            evidence.addAll(lxdEvidence(github));
+            Component lxd = lxdEvidence(github);
+            evidence.addAll(lxd.evidence());
+            lxd.unproven().ifPresent(unproven::add);
         }
-        incusContext(github).ifPresent(evidence::add);
+        incusContext(github, context.atomFeeds()).ifPresent(evidence::add);
+        // A component whose absence is not proven may be the most advanced one, which decides a combined entry:
+        // only a component that ships (ready, whatever the other) lets the entry be judged without it.
+        boolean ships = evidence.stream().anyMatch(e -> e.signal() == Signal.RELEASED);
+        if (!unproven.isEmpty() && !ships) {
+            return CheckResult.couldNotLook(String.join("; ", unproven), evidence);
+        }
         return CheckResult.evidence(evidence);
     }
 
-    private List<Evidence> lxcEvidence(GitHubClient github) throws SourceException {
+    /** What one component's sources said, and why its absence is not proven when it is not. */
+    private record Component(List<Evidence> evidence, Optional<String> unproven) {
+        static Component of(List<Evidence> evidence) {
+            return new Component(evidence, Optional.empty());
+        }
+
+        static Component unproven(String reason, List<Evidence> context) {
+            return new Component(context, Optional.of(reason));
+        }
+    }
+
+    private Component lxcEvidence(GitHubClient github) throws SourceException {
         List<Tag> releases = Versions.newestFirst(github.tags(LXC_REPO, 1), Tag::name, LXC_RELEASE);
         if (releases.isEmpty()) {
-            return List.of();
+            return Component.of(List.of());
         }
         Tag newest = releases.get(0);
         Optional<LocalDate> date = github.tagDate(LXC_REPO, newest).map(GitHubClient.Commit::day);
         if (github.file(LXC_REPO, newest.name(), LXC_CRIU).isPresent()) {
-            return List.of(Evidence.of(Signal.RELEASED, "github", GitHubClient.blobUrl(LXC_REPO, newest.name(), LXC_CRIU),
-                    date, "LXC " + newest.name() + " ships " + LXC_CRIU + ", the CRIU driver behind lxc-checkpoint")
-                    .about(LXC));
+            return Component.of(List.of(lxcShips(newest, date, GitHubClient.blobUrl(LXC_REPO, newest.name(), LXC_CRIU),
+                    LXC_CRIU)));
         }
-        String tree = "https://github.com/" + LXC_REPO + "/tree/" + newest.name() + "/src/lxc";
-        Tag oldest = releases.get(releases.size() - 1);
-        if (!oldest.equals(newest) && github.file(LXC_REPO, oldest.name(), LXC_CRIU).isPresent()) {
-            return List.of(Evidence.of(Signal.REMOVED, "github", tree, date,
-                    "LXC " + newest.name() + ": no " + LXC_CRIU + " (present in " + oldest.name() + ")").about(LXC));
+        // Missing from the newest release: what happened to it decides, never the absence alone.
+        PathHistory history = PathHistory.github(github, LXC_REPO);
+        Optional<PathHistory.Boundary> range = history.range(LXC_SUBJECT,
+                releases.stream().map(Tag::name).toList(), List.of(LXC_KNOWN));
+        String missing = "LXC " + newest.name() + " has no " + LXC_CRIU;
+        if (range.isEmpty()) {
+            return Component.unproven(missing + ", and neither has any release back to " + LXC_KNOWN
+                    + ", which shipped it: the probe is out of date", List.of());
         }
-        return List.of(Evidence.of(Signal.ABSENT, "github", tree, date,
-                "LXC " + newest.name() + ": no " + LXC_CRIU).about(LXC));
+        PathHistory.Answer answer = history.whatHappened(LXC_SUBJECT, range.get().lastWith(),
+                range.get().firstWithout());
+        if (answer instanceof PathHistory.Renamed renamed) {
+            return followLxc(github, newest, date, renamed.to(), renamed.context("github").about(LXC), missing);
+        }
+        if (answer instanceof PathHistory.Moved moved) {
+            return followLxc(github, newest, date, moved.to(), moved.context("github", "LXC's CRIU driver").about(LXC),
+                    missing);
+        }
+        if (answer instanceof PathHistory.Deleted deleted) {
+            List<Evidence> evidence = new ArrayList<>();
+            evidence.add(Evidence.of(Signal.REMOVED, "github", "https://github.com/" + LXC_REPO + "/tree/"
+                    + newest.name() + "/src/lxc", date, "LXC " + newest.name() + ": no " + LXC_CRIU + " (last in "
+                    + range.get().lastWith() + ")").about(LXC));
+            deleted.evidence("github", LXC_CRIU).forEach(e -> evidence.add(e.about(LXC)));
+            return Component.of(evidence);
+        }
+        return Component.unproven(missing + ", and its history does not show it removed: "
+                + ((PathHistory.Unknown) answer).reason(), List.of());
     }
 
-    private List<Evidence> lxdEvidence(GitHubClient github) throws SourceException {
+    /** LXC's CRIU driver read where the history says it went, at the newest release. */
+    private static Component followLxc(GitHubClient github, Tag newest, Optional<LocalDate> date, String path,
+                                       Evidence how, String missing) throws SourceException {
+        Optional<SourceFile.Line> definition = github.document(LXC_REPO, newest.name(), path)
+                .flatMap(f -> f.firstMatching(LXC_DEFINITION));
+        if (definition.isEmpty()) {
+            return Component.unproven(missing + "; it went to " + path + ", which has no CRIU driver at "
+                    + newest.name() + " either", List.of(how));
+        }
+        return Component.of(List.of(lxcShips(newest, date, definition.get().url(), path)
+                .quoting(definition.get().stripped()), how));
+    }
+
+    private static Evidence lxcShips(Tag newest, Optional<LocalDate> date, String url, String path) {
+        return Evidence.of(Signal.RELEASED, "github", url, date,
+                "LXC " + newest.name() + " ships " + path + ", the CRIU driver behind lxc-checkpoint").about(LXC);
+    }
+
+    private Component lxdEvidence(GitHubClient github) throws SourceException {
         List<Release> releases = github.releases(LXD_REPO, 1).stream().filter(r -> !r.prerelease()).toList();
         List<Release> feature = Versions.newestFirst(releases, Release::tagName, LXD_FEATURE);
         if (feature.isEmpty()) {
-            return List.of();
+            return Component.of(List.of());
         }
         Release newest = feature.get(0);
-        Driver newestDriver = driverAt(github, newest);
+        Driver newestDriver = driverAt(github, newest.tagName());
         if (newestDriver.drivesCriu()) {
-            return List.of(Evidence.of(Signal.RELEASED, "github", newestDriver.url(), day(newest),
-                    newest.tagName() + ": " + newestDriver.describe()).about(LXD));
+            return Component.of(List.of(Evidence.of(Signal.RELEASED, "github", newestDriver.url(), day(newest),
+                    newest.tagName() + ": " + newestDriver.describe()).about(LXD)));
         }
-        // Walk back to the last release that still drove CRIU; the one after it removed the support.
+        // Walk back to the last release that still drove CRIU; the one after it lost the calls.
         Release firstWithout = newest;
         Driver firstWithoutDriver = newestDriver;
+        Optional<Release> lastWith = Optional.empty();
+        Driver lastDriver = null;
         for (Release release : feature.subList(1, Math.min(feature.size(), LXD_LOOKBACK))) {
-            Driver driver = driverAt(github, release);
+            Driver driver = driverAt(github, release.tagName());
             if (driver.drivesCriu()) {
-                return removal(github, releases, newest, firstWithout, firstWithoutDriver, release, driver);
+                lastWith = Optional.of(release);
+                lastDriver = driver;
+                break;
             }
             firstWithout = release;
             firstWithoutDriver = driver;
         }
-        return List.of(Evidence.of(Signal.ABSENT, "github", newestDriver.url(), day(newest),
-                newest.tagName() + " back to " + firstWithout.tagName() + ": " + DRIVER_NAME
-                        + " makes no CRIU calls").about(LXD));
+        String had;
+        if (lastWith.isPresent()) {
+            had = lastWith.get().tagName();
+        } else {
+            // Past the look-back: the release known to drive CRIU is the base, if it still does.
+            Driver known = driverAt(github, LXD_KNOWN);
+            if (!known.drivesCriu()) {
+                return Component.of(List.of(Evidence.of(Signal.ABSENT, "github", newestDriver.url(), day(newest),
+                        newest.tagName() + " back to " + firstWithout.tagName() + ": " + DRIVER_NAME
+                                + " makes no CRIU calls").about(LXD)));
+            }
+            had = LXD_KNOWN;
+            lastDriver = known;
+            int at = feature.stream().map(Release::tagName).toList().indexOf(LXD_KNOWN);
+            if (at > 0) {
+                firstWithout = feature.get(at - 1);
+                firstWithoutDriver = driverAt(github, firstWithout.tagName());
+            }
+        }
+        String missing = firstWithout.tagName() + "'s " + DRIVER_NAME + " makes no CRIU calls, which " + had + "'s did";
+        PathHistory.Answer answer = PathHistory.github(github, LXD_REPO).whatHappened(LXD_SUBJECT, had,
+                firstWithout.tagName());
+        if (answer instanceof PathHistory.Renamed renamed) {
+            return followLxd(github, newest, renamed.to(), renamed.context("github").about(LXD), missing);
+        }
+        if (answer instanceof PathHistory.Moved moved) {
+            return followLxd(github, newest, moved.to(), moved.context("github", "LXD's CRIU calls").about(LXD),
+                    missing);
+        }
+        if (answer instanceof PathHistory.Deleted deleted) {
+            Optional<Release> lastRelease = lastWith.or(() -> feature.stream()
+                    .filter(r -> r.tagName().equals(LXD_KNOWN)).findFirst());
+            return Component.of(removal(github, releases, newest, firstWithout, firstWithoutDriver, had, lastRelease,
+                    lastDriver, deleted));
+        }
+        String reason = ((PathHistory.Unknown) answer).reason();
+        return Component.unproven("LXD: " + missing + ", and the history does not show them removed: " + reason,
+                List.of(Evidence.of(Signal.CONTEXT, "github", firstWithoutDriver.url(), day(firstWithout),
+                        missing + "; not proven removed: " + reason).about(LXD)));
+    }
+
+    /** LXD's CRIU calls read where the history says they went, at the newest feature release. */
+    private static Component followLxd(GitHubClient github, Release newest, String path, Evidence how, String missing)
+            throws SourceException {
+        Optional<SourceFile> file = github.document(LXD_REPO, newest.tagName(), path);
+        Optional<SourceFile.Line> call = file.flatMap(f -> f.firstMatching(CRIU_CALL));
+        if (call.isEmpty()) {
+            return Component.unproven("LXD: " + missing + "; they went to " + path + ", which makes no CRIU calls at "
+                    + newest.tagName() + " either", List.of(how));
+        }
+        return Component.of(List.of(Evidence.of(Signal.RELEASED, "github", call.get().url(), day(newest),
+                newest.tagName() + ": " + path + " drives CRIU").about(LXD).quoting(call.get().stripped()), how));
     }
 
     private List<Evidence> removal(GitHubClient github, List<Release> releases, Release newest, Release removedIn,
-                                   Driver removedDriver, Release lastWith, Driver lastDriver) throws SourceException {
+                                   Driver removedDriver, String had, Optional<Release> lastWith, Driver lastDriver,
+                                   PathHistory.Deleted deleted) throws SourceException {
         List<Evidence> evidence = new ArrayList<>();
         Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
-        Optional<Driver> ltsDriver = lts.isPresent() ? Optional.of(driverAt(github, lts.get())) : Optional.empty();
+        Optional<Driver> ltsDriver = lts.isPresent() ? Optional.of(driverAt(github, lts.get().tagName()))
+                : Optional.empty();
         boolean ltsKeeps = ltsDriver.filter(Driver::drivesCriu).isPresent();
         // Reports print the qualifier in parentheses after the status: no parentheses of its own inside.
         String qualifier = "LXD removed CRIU in " + removedIn.tagName()
                 + (ltsKeeps ? "; LTS " + series(lts.get()) + " keeps it" : "");
         evidence.add(Evidence.of(Signal.REMOVED, "github", removedDriver.url(), day(removedIn),
-                removedIn.tagName() + ": " + removedDriver.describe() + "; " + lastWith.tagName() + " had "
+                removedIn.tagName() + ": " + removedDriver.describe() + "; " + had + " had "
                         + lastDriver.mentions() + " mentions and CRIU calls"
                         + (newest.equals(removedIn) ? "" : "; none in " + newest.tagName() + " either"))
                 .about(LXD).withQualifier(qualifier));
-        evidence.add(Evidence.of(Signal.CONTEXT, "github", lastDriver.url(), day(lastWith),
-                lastWith.tagName() + ", the last feature release with CRIU: " + lastDriver.describe()).about(LXD));
+        deleted.evidence("github", "the CRIU calls of " + DRIVER_NAME).forEach(e -> evidence.add(e.about(LXD)));
+        evidence.add(Evidence.of(Signal.CONTEXT, "github", lastDriver.url(), lastWith.flatMap(LxcChecker::day),
+                had + ", the last feature release with CRIU: " + lastDriver.describe()).about(LXD));
         if (ltsKeeps) {
             evidence.add(Evidence.of(Signal.CONTEXT, "github", ltsDriver.get().url(), day(lts.get()),
                     lts.get().tagName() + " (LTS): " + ltsDriver.get().describe()).about(LXD));
@@ -158,13 +301,23 @@ public final class LxcChecker implements Checker {
         return evidence;
     }
 
-    /** Incus, LXD's community fork, documents its CRIU support: worth citing, but it is not on the page. */
-    private Optional<Evidence> incusContext(GitHubClient github) {
+    /**
+     * Incus, LXD's community fork, documents its CRIU support: worth citing, but it is not on the page. Read at
+     * Incus's newest release (from its tags feed, which costs no API request), so the citation stays put.
+     */
+    private Optional<Evidence> incusContext(GitHubClient github, AtomFeedClient feeds) {
         try {
-            return github.document(INCUS_REPO, "HEAD", INCUS_DOC)
+            Optional<AtomFeedClient.Entry> release = feeds.feed(AtomFeedClient.gitHubTags(INCUS_REPO))
+                    .flatMap(f -> Versions.newestFirst(f.entries(), AtomFeedClient.Entry::title, INCUS_RELEASE).stream()
+                            .findFirst());
+            if (release.isEmpty()) {
+                return Optional.empty();
+            }
+            String tag = release.get().title();
+            return github.document(INCUS_REPO, tag, INCUS_DOC)
                     .flatMap(doc -> doc.firstMatching(CRIU_WORD))
-                    .map(line -> Evidence.undated(Signal.CONTEXT, "github", line.url(),
-                            "Incus, LXD's community fork, documents CRIU for containers")
+                    .map(line -> Evidence.of(Signal.CONTEXT, "github", line.url(), release.get().day(),
+                            "Incus " + tag + ", LXD's community fork, documents CRIU for containers")
                             .quoting(plainMarkdown(line.text())));
         } catch (SourceException e) {
             // Context only: a failing Incus read must not cost the LXC and LXD verdict.
@@ -185,10 +338,9 @@ public final class LxcChecker implements Checker {
         }
     }
 
-    private static Driver driverAt(GitHubClient github, Release release) throws SourceException {
-        SourceFile source = github.document(LXD_REPO, release.tagName(), LXD_DRIVER).orElse(
-                new SourceFile(GitHubClient.blobUrl(LXD_REPO, release.tagName(), LXD_DRIVER), "",
-                        SourceFile.AnchorStyle.GITHUB));
+    private static Driver driverAt(GitHubClient github, String tag) throws SourceException {
+        SourceFile source = github.document(LXD_REPO, tag, LXD_DRIVER).orElse(
+                new SourceFile(GitHubClient.blobUrl(LXD_REPO, tag, LXD_DRIVER), "", SourceFile.AnchorStyle.GITHUB));
         int mentions = (int) source.count(CRIU_WORD);
         return source.firstMatching(CRIU_CALL)
                 .map(line -> {

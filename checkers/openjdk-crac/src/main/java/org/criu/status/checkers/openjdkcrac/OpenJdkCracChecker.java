@@ -15,6 +15,7 @@ import org.criu.status.core.source.AzulClient.ZuluPackage;
 import org.criu.status.core.source.AzulClient;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -33,6 +34,8 @@ public final class OpenJdkCracChecker implements Checker {
     /** Where the CRaC project's JDK keeps its API (openjdk/crac); mainline would carry it at the same path. */
     static final String CRAC_API_FILE = "src/java.base/share/classes/jdk/crac/Core.java";
     static final String NOT_MAINLINE = "in Azul Zulu CRaC builds, not mainline OpenJDK";
+    /** A commit of openjdk/crac whose jdk.crac API is at {@link #CRAC_API_FILE}: the canary's fixed ref. */
+    static final String CRAC_COMMIT = "87abfa81c1b52197ae08614ee0a256a5b16e021f";
 
     /** org.crac release tags: "1.5.0". */
     private static final Pattern API_RELEASE = Pattern.compile("v?\\d+(\\.\\d+)*");
@@ -51,14 +54,32 @@ public final class OpenJdkCracChecker implements Checker {
     public List<String> sources() {
         return List.of("Azul metadata API: Zulu JDK builds with CRaC (linux x64)",
                 "GitHub CRaC/org.crac tags feed (the CRaC API's releases)",
-                "openjdk/jdk master: " + CRAC_API_FILE + " (is CRaC in mainline?)");
+                "openjdk/jdk master at its head commit: " + CRAC_API_FILE + " (is CRaC in mainline?)");
+    }
+
+    /**
+     * The CRaC project's JDK keeps the API where the mainline probe looks for it, so a 404 there means "not in
+     * mainline", not "the probe looks in the wrong place"; and the API library's feed still lists a past release.
+     */
+    @Override
+    public List<Canary> canaries() {
+        return List.of(
+                Canary.gitHubFile("the CRaC project's JDK (openjdk/crac) keeps the jdk.crac API at " + CRAC_API_FILE,
+                        "openjdk/crac", CRAC_COMMIT, CRAC_API_FILE, "^public class Core\\b"),
+                Canary.url("CRaC/org.crac's tags feed lists release 1.4.0 (2023-09-07)",
+                        AtomFeedClient.gitHubTags(API_REPO), "<title>1\\.4\\.0</title>"));
     }
 
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         List<ZuluPackage> builds = context.azul().cracPackages("linux", "x64").stream().filter(ZuluPackage::crac)
                 .toList();
-        boolean inMainline = context.github().file(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE).isPresent();
+        // Mainline is read, and cited, at the commit master points at (its commit feed: no API request).
+        GitHubClient.BranchHead mainline = context.github().branchHead(MAINLINE, MAINLINE_BRANCH)
+                .orElseThrow(() -> new SourceException("https://github.com/" + MAINLINE,
+                        "GitHub cannot say which commit " + MAINLINE + " " + MAINLINE_BRANCH + " is at"));
+        boolean inMainline = context.github().file(MAINLINE, mainline.sha(), CRAC_API_FILE).isPresent();
+        String at = MAINLINE + " " + MAINLINE_BRANCH + " (" + mainline.sha().substring(0, 12) + ")";
         List<Evidence> evidence = new ArrayList<>();
         Optional<AtomFeedClient.Entry> apiRelease;
         try {
@@ -85,13 +106,12 @@ public final class OpenJdkCracChecker implements Checker {
             evidence.add(inMainline ? shipped : shipped.withQualifier(NOT_MAINLINE));
         }
         if (inMainline) {
-            evidence.add(Evidence.undated(Signal.CONTEXT, "github",
-                    GitHubClient.blobUrl(MAINLINE, MAINLINE_BRANCH, CRAC_API_FILE),
-                    "mainline OpenJDK (openjdk/jdk master) carries the jdk.crac API"));
+            evidence.add(Evidence.undated(Signal.CONTEXT, "github", mainline.blobUrl(CRAC_API_FILE),
+                    "mainline OpenJDK (" + at + ") carries the jdk.crac API"));
         } else {
             evidence.add(Evidence.undated(Signal.CONTEXT, "github",
-                    "https://github.com/" + MAINLINE + "/tree/" + MAINLINE_BRANCH + "/src/java.base/share/classes/jdk",
-                    "openjdk/jdk master has no jdk.crac API: CRaC is not in mainline OpenJDK"));
+                    mainline.treeUrl("src/java.base/share/classes/jdk"),
+                    at + " has no jdk.crac API: CRaC is not in mainline OpenJDK"));
         }
         // The API's releases show the project at work; alone (no released JDK) they read as work in progress,
         // and as stalled once the newest is older than the rules' limit.

@@ -14,6 +14,7 @@ import org.criu.status.core.model.Verdict;
 import org.criu.status.core.spi.HeadingMatcher;
 import org.criu.status.core.testkit.AtomFixtures;
 import org.criu.status.core.testkit.AtomFixtures.EntrySpec;
+import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,12 +23,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenJdkCracCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String AZUL = "https://api.azul.com/metadata/v1/zulu/packages?crac_supported=true&os=linux"
             + "&arch=x64&java_package_type=jdk&release_status=ga&availability_types=CA&latest=true&page=1&page_size=100";
+    /** An openjdk/jdk commit standing for where master points: mainline is read and cited there. */
+    private static final String HEAD = "9b75fd1b9fe291b0d1ad3948275d6ae7fe458ec4";
+    private static final String MAINLINE_FEED = "https://github.com/openjdk/jdk/commits/master.atom";
     private static final String MAINLINE =
-            "https://raw.githubusercontent.com/openjdk/jdk/master/src/java.base/share/classes/jdk/crac/Core.java";
+            "https://raw.githubusercontent.com/openjdk/jdk/" + HEAD + "/src/java.base/share/classes/jdk/crac/Core.java";
     private static final String FEED = "https://github.com/CRaC/org.crac/tags.atom";
     /** The org.crac releases with their tag dates (shared facts, tags.json "CRaC/org.crac"). */
     private static final List<EntrySpec> API_RELEASES = List.of(
@@ -39,7 +43,14 @@ class OpenJdkCracCheckerTest {
 
     private final OpenJdkCracChecker checker = new OpenJdkCracChecker();
 
+    private void mainlineHead() {
+        server.onGet(MAINLINE_FEED).atom(GitHubFixtures.commitsFeed("openjdk/jdk", "master", List.of(
+                new GitHubFixtures.CommitSpec(HEAD, "2026-11-25T21:40:11+00:00", "8371234: Update copyright year",
+                        "2f1e0d9c8b7a69584736251403f2e1d0c9b8a796"))));
+    }
+
     private void sourcesAsToday() {
+        mainlineHead();
         server.onGet(AZUL).json(SourceServer.fixture(OpenJdkCracCheckerTest.class, "packages-crac-today.json"));
         server.onGet(MAINLINE).status(404);
         server.onGet(FEED).atom(AtomFixtures.gitHubTags("CRaC/org.crac", API_RELEASES));
@@ -69,11 +80,13 @@ class OpenJdkCracCheckerTest {
         assertThat(shipped.quote()).isEqualTo("Azul Zulu JDK builds with CRaC for Java 17, 21; newest: "
                 + "zulu21.38.21-ca-crac-jdk21.0.5-linux_x64.tar.gz");
         assertThat(finding.evidence()).extracting(Evidence::quote).contains(
-                "openjdk/jdk master has no jdk.crac API: CRaC is not in mainline OpenJDK",
+                "openjdk/jdk master (9b75fd1b9fe2) has no jdk.crac API: CRaC is not in mainline OpenJDK",
                 "org.crac 1.5.0: newest release of the CRaC API library");
-        // No api.github.com request: the feed and the raw file do not count against the hourly limit. (The
+        // No api.github.com request: the feeds and the raw file do not count against the hourly limit. (The
         // mainline file's 404 also makes the run check, with one HEAD, that raw.githubusercontent.com is up.)
-        assertThat(server.requests()).filteredOn(r -> r.getMethod().getName().equals("GET")).hasSize(3)
+        assertThat(finding.evidence()).anyMatch(e -> e.url().equals(
+                "https://github.com/openjdk/jdk/tree/" + HEAD + "/src/java.base/share/classes/jdk"));
+        assertThat(server.requests()).filteredOn(r -> r.getMethod().getName().equals("GET")).hasSize(4)
                 .noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
     }
 
@@ -87,7 +100,7 @@ class OpenJdkCracCheckerTest {
         assertThat(finding.suggestedStatus()).contains(Status.READY);
         assertThat(finding.qualifier()).isEmpty();
         assertThat(finding.evidence()).anyMatch(e -> e.url().equals(
-                "https://github.com/openjdk/jdk/blob/master/src/java.base/share/classes/jdk/crac/Core.java"));
+                "https://github.com/openjdk/jdk/blob/" + HEAD + "/src/java.base/share/classes/jdk/crac/Core.java"));
     }
 
     @Test
@@ -119,6 +132,7 @@ class OpenJdkCracCheckerTest {
     @Test
     void withoutCracBuildsARecentApiReleaseConfirmsStarted() {
         server.onGet(AZUL).json("[]");
+        mainlineHead();
         server.onGet(MAINLINE).status(404);
         server.onGet(FEED).atom(AtomFixtures.gitHubTags("CRaC/org.crac", List.of(
                 new EntrySpec("1.6.0", "2026-10-01T12:00:00+03:00"), new EntrySpec("1.5.0", "2024-06-19T19:28:34+03:00"))));
@@ -183,6 +197,7 @@ class OpenJdkCracCheckerTest {
     @Test
     void unverifiedWhenNoSourceSaysAnything() {
         server.onGet(AZUL).json("[]");
+        mainlineHead();
         server.onGet(MAINLINE).status(404);
         server.onGet(FEED).status(404);
 

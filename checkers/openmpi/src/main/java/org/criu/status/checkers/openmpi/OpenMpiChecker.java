@@ -13,11 +13,12 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
-import org.criu.status.core.source.GitHubClient.BranchDirectory;
-import org.criu.status.core.source.GitHubClient.Entry;
+import org.criu.status.core.model.Status;
+import org.criu.status.core.source.GitHubClient.PinnedDirectory;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.SourceFile;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -34,6 +35,7 @@ public final class OpenMpiChecker implements Checker {
     static final String CRS = "crs";
     static final String CRIU_COMPONENT = "opal/mca/crs/criu/Makefile.am";
     static final String CHANGELOG = "docs/release-notes/changelog";
+    static final String CRIU_COMPONENT_SOURCE = "opal/mca/crs/criu/crs_criu_component.c";
 
     private static final Pattern TOCTREE_ENTRY = Pattern.compile("^\\s+([A-Za-z0-9_.\\-/]+)\\s*$");
     private static final Pattern VERSION_HEADING = Pattern.compile("^Open MPI version v?(\\S+)\\s*$");
@@ -58,38 +60,56 @@ public final class OpenMpiChecker implements Checker {
 
     @Override
     public List<String> sources() {
-        return List.of("GitHub open-mpi/ompi opal/mca (the CRS framework and its criu component) at the default branch",
-                "open-mpi/ompi docs/release-notes/changelog/*.rst (newest series first)",
+        return List.of("GitHub open-mpi/ompi opal/mca (the CRS framework and its criu component) at the default branch's head commit",
+                "open-mpi/ompi docs/release-notes/changelog/*.rst at that commit (newest series first)",
                 "open-mpi/ompi releases, only when the criu component is in the tree");
+    }
+
+    @Override
+    public List<Canary> canaries() {
+        return List.of(
+                Canary.gitHubFile("Open MPI v3.1.0 ships the CRS framework's criu component", REPO, "v3.1.0",
+                        CRIU_COMPONENT_SOURCE, "^opal_crs_criu_component_t\\s+mca_crs_criu_component\\s*="),
+                Canary.gitHubFile("Open MPI v5.0.10's v5.0.x changelog says C/R support was removed", REPO, "v5.0.10",
+                        CHANGELOG + "/v5.0.x.rst", "Removed all vestiges of Checkpoint Restart"));
     }
 
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, MCA);
+        Optional<PinnedDirectory> listing = github.directoryAtHead(REPO, MCA);
         if (listing.isEmpty()) {
             return CheckResult.couldNotLook("no " + MCA + " at the default branch of " + REPO
                     + " (or no such repository): the source layout changed, this checker needs updating");
         }
-        String repo = listing.get().repo();
-        String branch = listing.get().branch();
-        boolean crsAtHead = listing.get().entries().stream().anyMatch(e -> e.name().equals(CRS));
-        boolean criuAtHead = crsAtHead && github.file(repo, branch, CRIU_COMPONENT).isPresent();
-        Optional<RemovalNotice> notice = removalNotice(github, repo, branch);
+        PinnedDirectory tree = listing.get();
+        String repo = tree.repo();
+        // Everything is read, and cited, at the commit the branch pointed at, never at the moving branch.
+        String sha = tree.sha();
+        String at = tree.branch() + " (" + sha.substring(0, 12) + ")";
+        boolean crsAtHead = tree.entries().stream().anyMatch(e -> e.name().equals(CRS));
+        boolean criuAtHead = crsAtHead && github.file(repo, sha, CRIU_COMPONENT).isPresent();
+        Optional<RemovalNotice> notice = removalNotice(github, repo, sha);
 
         List<Evidence> evidence = new ArrayList<>();
-        String mcaUrl = "https://github.com/" + repo + "/tree/" + branch + "/" + MCA;
-        String tree = crsAtHead ? MCA + "/" + CRS + " at " + branch + ": no criu component"
-                : MCA + " at " + branch + ": no " + CRS + " framework (where the criu component lived)";
+        String what = crsAtHead ? MCA + "/" + CRS + " at " + at + ": no criu component"
+                : MCA + " at " + at + ": no " + CRS + " framework (where the criu component lived)";
         if (criuAtHead) {
-            evidence.add(componentEvidence(github, repo, branch));
-            notice.ifPresent(n -> evidence.add(noticeEvidence(Signal.CONTEXT, repo, branch, n)));
+            evidence.add(componentEvidence(github, tree));
+            notice.ifPresent(n -> evidence.add(noticeEvidence(Signal.CONTEXT, n)));
         } else if (notice.isPresent()) {
-            evidence.add(noticeEvidence(Signal.REMOVED, repo, branch, notice.get()));
-            evidence.add(Evidence.undated(Signal.REMOVED, "github", mcaUrl, tree));
+            // The release note proves the removal; today's tree is context.
+            evidence.add(noticeEvidence(Signal.REMOVED, notice.get()));
+            evidence.add(Evidence.undated(Signal.CONTEXT, "github", tree.treeUrl(), what));
+        } else if (integration.status().filter(Status.READY::equals).isPresent()) {
+            // The component is gone without a word in the release notes: renamed, moved or removed? Not proven,
+            // so the page's "ready" is not contradicted by it.
+            return CheckResult.couldNotLook(what + ", and no release note announces the end of checkpoint/restart:"
+                    + " the absence is not proven", List.of(Evidence.undated(Signal.CONTEXT, "github",
+                    tree.treeUrl(), what)));
         } else {
-            evidence.add(Evidence.undated(Signal.ABSENT, "github", mcaUrl,
-                    tree + "; no release note announces the end of checkpoint/restart"));
+            evidence.add(Evidence.undated(Signal.ABSENT, "github", tree.treeUrl(),
+                    what + "; no release note announces the end of checkpoint/restart"));
         }
         return CheckResult.evidence(evidence);
     }
@@ -98,15 +118,15 @@ public final class OpenMpiChecker implements Checker {
      * The newest changelog line that says checkpoint/restart was removed. The changelog index lists the
      * series files newest first; the first file with such a line has the newest announcement.
      */
-    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo, String branch)
+    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo, String sha)
             throws SourceException {
         String indexPath = CHANGELOG + "/index.rst";
-        String index = github.file(repo, branch, indexPath).orElseThrow(() -> new SourceException(
-                GitHubClient.blobUrl(repo, branch, indexPath),
-                "no " + indexPath + " in " + repo + " at " + branch + ": the release notes moved"));
+        String index = github.file(repo, sha, indexPath).orElseThrow(() -> new SourceException(
+                GitHubClient.blobUrl(repo, sha, indexPath),
+                "no " + indexPath + " in " + repo + " at " + sha + ": the release notes moved"));
         for (String series : toctree(index)) {
             String path = CHANGELOG + "/" + series + ".rst";
-            Optional<SourceFile> notes = github.document(repo, branch, path);
+            Optional<SourceFile> notes = github.document(repo, sha, path);
             if (notes.isPresent()) {
                 Optional<RemovalNotice> notice = findRemoval(notes.get());
                 if (notice.isPresent()) {
@@ -172,7 +192,7 @@ public final class OpenMpiChecker implements Checker {
         }
     }
 
-    private static Evidence noticeEvidence(Signal signal, String repo, String branch, RemovalNotice n) {
+    private static Evidence noticeEvidence(Signal signal, RemovalNotice n) {
         String release = n.version().map(v -> "v" + v + (n.date().isPresent() ? "" : " (unreleased)"))
                 .orElse("a release");
         return Evidence.of(signal, "github", n.line().url(), n.date(),
@@ -180,8 +200,8 @@ public final class OpenMpiChecker implements Checker {
     }
 
     /** The criu component in the tree: released if the newest release carries it, else in development. */
-    private static Evidence componentEvidence(GitHubClient github, String repo, String branch)
-            throws SourceException {
+    private static Evidence componentEvidence(GitHubClient github, PinnedDirectory tree) throws SourceException {
+        String repo = tree.repo();
         String component = CRIU_COMPONENT.substring(0, CRIU_COMPONENT.lastIndexOf('/'));
         Optional<Release> newest = github.releases(repo, 1).stream().filter(r -> !r.prerelease()).findFirst();
         if (newest.isPresent() && github.file(repo, newest.get().tagName(), CRIU_COMPONENT).isPresent()) {
@@ -190,8 +210,8 @@ public final class OpenMpiChecker implements Checker {
                     + "/" + component, r.publishedAt().map(p -> p.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
                     r.tagName() + " ships " + component + "/");
         }
-        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
-                + component, component + "/ at " + branch + ", in no release yet"
+        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", tree.head().treeUrl(component), component + "/ at "
+                + tree.branch() + " (" + tree.sha().substring(0, 12) + "), in no release yet"
                 + newest.map(r -> " (newest " + r.tagName() + ")").orElse(""));
     }
 }

@@ -14,6 +14,7 @@ import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -41,6 +42,12 @@ public final class OpenvzChecker implements Checker {
     @Override
     public List<String> sources() {
         return List.of("GitHub " + REPO + " repository (archived?) and release tags, the newest dated by its commit");
+    }
+
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.gitHubFile("OpenVZ/vzcriu v3.18.2.3 (2024-03-25) is CRIU 3.18 with Virtuozzo's changes",
+                REPO, "v3.18.2.3", "Makefile.versions", "^CRIU_VERSION_MINOR\\s*:=\\s*18\\b"));
     }
 
     @Override

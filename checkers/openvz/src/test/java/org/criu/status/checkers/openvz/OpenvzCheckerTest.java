@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OpenvzCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String REPOSITORY = "https://api.github.com/repos/OpenVZ/vzcriu";
     private static final String TAGS = REPOSITORY + "/tags?per_page=100";

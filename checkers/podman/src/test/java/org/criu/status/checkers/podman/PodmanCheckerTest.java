@@ -15,6 +15,9 @@ import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.HeadingMatcher;
+import org.criu.status.core.testkit.GitHubFixtures;
+import org.criu.status.core.testkit.GitHubFixtures.CommitSpec;
+import org.criu.status.core.testkit.GitHubFixtures.FileSpec;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PodmanCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String OLD_NAME = "https://api.github.com/repos/containers/podman";
     private static final String BY_ID = "https://api.github.com/repositories/109145553";
@@ -92,11 +95,50 @@ class PodmanCheckerTest {
         assertThat(finding.suggestedStatus()).contains(Status.READY);
     }
 
-    @Test
-    void suggestsDroppedWhenTheNewestReleaseHasNoCheckpointManPage() {
-        releasesAsToday();
-        server.onGet(RAW + MAN_PAGE).notFound();
+    private static final List<String> RELEASE_TAGS = List.of("v5.8.2", "v5.8.1", "v5.8.0", "v5.7.1", "v5.7.0", "v5.6.2",
+            "v5.6.1", "v5.6.0", "v5.5.2", "v5.5.1", "v5.5.0", "v5.4.2", "v5.4.1", "v5.4.0", "v5.3.2", "v5.3.1", "v5.3.0");
+    private static final String COMPARE = "https://api.github.com/repos/" + HOME + "/compare/v5.8.1...v5.8.2";
+    private static final CommitSpec V5_8_1 = new CommitSpec("c0f1e2d3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9d",
+            "2026-03-11T14:00:00-04:00", "Bump to v5.8.1", "d1e2f3a4b5c6d7e8f90a1b2c3d4e5f6a7b8c9d0e");
+
+    /** The man page at every release: there up to {@code lastWith}, gone after it; and at the known v4.0.0. */
+    private void manPageUpTo(String lastWith) {
+        boolean gone = true;
+        for (String tag : RELEASE_TAGS) {
+            if (tag.equals(lastWith)) {
+                gone = false;
+            }
+            String raw = "https://raw.githubusercontent.com/" + HOME + "/" + tag + "/" + MAN_PAGE;
+            if (gone) {
+                server.onGet(raw).notFound();
+            } else {
+                server.onGet(raw).text(fixture("checkpoint-man-page.md"));
+            }
+        }
+        server.onGet("https://raw.githubusercontent.com/" + HOME + "/v4.0.0/" + MAN_PAGE).text(fixture("checkpoint-man-page.md"));
         server.onGet(RAW + MAN_PAGE + ".in").notFound();
+    }
+
+    private void comparison(FileSpec... files) {
+        server.onGet(COMPARE).json(GitHubFixtures.compare(HOME, "v5.8.1", "v5.8.2", V5_8_1, List.of(new CommitSpec(
+                "5b263b5f5b48004a87caac44e67349a8266d9ef4", "2026-04-13T18:06:58-04:00", "Bump to v5.8.2", V5_8_1.sha())),
+                List.of(files)));
+    }
+
+    @Test
+    void suggestsDroppedCitingTheCommitThatDeletedTheCheckpointManPage() {
+        releasesAsToday();
+        manPageUpTo("v5.8.1");
+        comparison(FileSpec.removed(MAN_PAGE, "@@ -1,4 +0,0 @@\n-% podman-container-checkpoint(1)\n-\n-## NAME\n"
+                + "-podman\\-container\\-checkpoint - Checkpoints one or more running containers\n"));
+        String deleting = "8e9f0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1";
+        server.onGet("https://api.github.com/repos/" + HOME + "/commits?sha=v5.8.2&path="
+                + "docs%2Fsource%2Fmarkdown%2Fpodman-container-checkpoint.1.md&since=2026-03-10T18:00:00Z&per_page=100")
+                .json(GitHubFixtures.history(HOME, List.of(new CommitSpec(deleting, "2026-03-30T09:00:00-04:00",
+                        "Merge pull request #28001 from dev/no-criu\n\nDrop checkpoint/restore", V5_8_1.sha()))));
+        server.onGet("https://raw.githubusercontent.com/" + HOME + "/" + deleting + "/" + MAN_PAGE).notFound();
+        server.onGet("https://raw.githubusercontent.com/" + HOME + "/" + V5_8_1.sha() + "/" + MAN_PAGE)
+                .text(fixture("checkpoint-man-page.md"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -106,7 +148,38 @@ class PodmanCheckerTest {
         assertThat(removed.signal()).isEqualTo(Signal.REMOVED);
         assertThat(removed.url()).isEqualTo("https://github.com/" + HOME + "/tree/v5.8.2/docs/source/markdown");
         assertThat(removed.quote()).startsWith("v5.8.2: no podman-container-checkpoint man page");
-        assertThat(removed.date()).hasValueSatisfying(d -> assertThat(d).hasToString("2026-04-14"));
+        assertThat(finding.evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo(Signal.REMOVED);
+            assertThat(e.url()).isEqualTo("https://github.com/" + HOME + "/commit/" + deleting);
+        });
+        assertThat(finding.evidence()).extracting(Evidence::url).contains("https://github.com/" + HOME + "/pull/28001");
+    }
+
+    @Test
+    void followsAManPageMovedInADocsRestructure() {
+        releasesAsToday();
+        manPageUpTo("v5.8.1");
+        comparison(FileSpec.renamed(MAN_PAGE, "docs/man/podman-container-checkpoint.1.md", null),
+                FileSpec.renamed("docs/source/markdown/podman-container-restore.1.md", "docs/man/podman-container-restore.1.md", null));
+        server.onGet(RAW + "docs/man/podman-container-checkpoint.1.md").text(fixture("checkpoint-man-page.md"));
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence()).anySatisfy(e -> assertThat(e.url())
+                .isEqualTo("https://github.com/" + HOME + "/blob/v5.8.2/docs/man/podman-container-checkpoint.1.md"));
+    }
+
+    @Test
+    void aFailingComparisonNeverCallsTheManPageRemoved() {
+        releasesAsToday();
+        manPageUpTo("v5.8.1");
+        server.onGet(COMPARE).status(502);
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains("does not show it removed").contains("502"));
     }
 
     @Test

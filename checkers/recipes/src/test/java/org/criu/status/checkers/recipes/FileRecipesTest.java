@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FileRecipesTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     /** One file a recipe reads: its path at the tag, the fixture, the line cited, a word whose loss flips it. */
     record Read(String path, String fixture, int line, String flip) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KubernetesRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String COMMITS = "https://github.com/kubernetes/enhancements/commits/master.atom";
     private static final String SHA = "64765b4b02389318f2113119dd9e491479f978a0";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NvidiaCudaRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String FEED = "https://github.com/checkpoint-restore/criu/tags.atom";
     private static final String RAW = "https://raw.githubusercontent.com/checkpoint-restore/criu/v4.2/plugins/cuda/cuda_plugin.c";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScreenTmuxRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/tmux/tmux/tags?per_page=100";
     private static final String SHA_37C = "e476c1230b958df0cb12977517d24b3dc931375b";
@@ -37,6 +37,8 @@ class ScreenTmuxRecipeTest {
 
     private void tmuxAsToday(String changesFixture) {
         server.onGet(TAGS).json(fixture("tags-ok.json"));
+        // The canary, read before an absence is trusted: tmux 3.0's CHANGES as it begins (verbatim).
+        server.onGet("https://raw.githubusercontent.com/tmux/tmux/3.0/CHANGES").text(fixture("changes-3.0-head.txt"));
         server.onGet("https://api.github.com/repos/tmux/tmux/commits/" + SHA_37C)
                 .json(commit("tmux/tmux", SHA_37C, "2026-08-17T13:52:12+01:00", "3.7c."));
         server.onGet("https://raw.githubusercontent.com/tmux/tmux/3.7c/CHANGES").text(fixture(changesFixture));
@@ -118,6 +120,7 @@ class ScreenTmuxRecipeTest {
 
     @Test
     void theNewestReleaseIsChosenByVersionNotByListOrder() {
+        server.onGet("https://raw.githubusercontent.com/tmux/tmux/3.0/CHANGES").text(fixture("changes-3.0-head.txt"));
         String sha = "0123456789abcdef0123456789abcdef01234567";
         server.onGet(TAGS).json(GitHubFixtures.tags("tmux/tmux", List.of(new TagSpec("next-3.11", sha),
                 new TagSpec("3.9a", sha), new TagSpec("3.10", sha), new TagSpec("3.1c", sha))));

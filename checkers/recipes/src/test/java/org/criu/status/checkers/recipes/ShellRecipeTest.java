@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ShellRecipeTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String TAGS = "https://api.github.com/repos/bminor/bash/tags?per_page=100";
     private static final String SHA_53 = "b8c60bc9ca365f8261fa97900b6fa939f6ebc303";
@@ -40,6 +40,8 @@ class ShellRecipeTest {
 
     private void releasesAsToday() {
         server.onGet(TAGS).json(fixture("tags-ok.json"));
+        // The canary, read before an absence is trusted: bash-5.2's NEWS as it begins (verbatim).
+        server.onGet("https://raw.githubusercontent.com/bminor/bash/bash-5.2/NEWS").text(fixture("news-5.2-head.txt"));
         server.onGet("https://api.github.com/repos/bminor/bash/commits/" + SHA_53).json(commit("bminor/bash", SHA_53,
                 "2025-07-03T16:15:36-04:00", "Bash-5.3 distribution sources and documentation"));
     }
@@ -126,6 +128,7 @@ class ShellRecipeTest {
 
     @Test
     void preReleasesAndOtherTagsAreNotTheNewestRelease() {
+        server.onGet("https://raw.githubusercontent.com/bminor/bash/bash-5.2/NEWS").text(fixture("news-5.2-head.txt"));
         // The tags API lists bash-5.3-rc2 and devel-base-dist before bash-5.3; and 5.10 > 5.9 > 4.1.11.
         String sha = "0123456789abcdef0123456789abcdef01234567";
         server.onGet(TAGS).json(GitHubFixtures.tags("bminor/bash", List.of(new TagSpec("devel-base-dist", sha),

@@ -10,12 +10,14 @@ import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
-import org.criu.status.core.source.GitHubClient.BranchDirectory;
+import org.criu.status.core.model.Status;
+import org.criu.status.core.source.GitHubClient.PinnedDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -76,51 +78,70 @@ public final class SlurmChecker implements Checker {
 
     @Override
     public List<String> sources() {
-        return List.of("GitHub SchedMD/slurm src/plugins at the default branch",
+        return List.of("GitHub SchedMD/slurm src/plugins at the default branch's head commit (found from its commit feed)",
                 "SchedMD/slurm RELEASE_NOTES at each major release tag (slurm-YY-MM-0-1) since 17.02");
+    }
+
+    @Override
+    public List<Canary> canaries() {
+        return List.of(
+                Canary.gitHubFile("Slurm 20.02's release notes announce the removal of the checkpoint plugins", REPO,
+                        "slurm-20-02-0-1", "RELEASE_NOTES",
+                        "checkpoint plugin interface and all associated API calls have been"),
+                Canary.gitHubFile("Slurm 19.05 still ships the checkpoint plugins (none, ompi)", REPO,
+                        "slurm-19-05-0-1", PLUGINS + "/" + CHECKPOINT + "/Makefile.am", "^SUBDIRS\\s*=.*\\bnone\\b"));
     }
 
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<BranchDirectory> listing = github.directoryAtDefaultBranch(REPO, PLUGINS);
+        Optional<PinnedDirectory> listing = github.directoryAtHead(REPO, PLUGINS);
         if (listing.isEmpty()) {
             return CheckResult.couldNotLook("no " + PLUGINS + " at the default branch of " + REPO
                     + " (or no such repository): the source layout changed, this checker needs updating");
         }
-        String repo = listing.get().repo();
-        String branch = listing.get().branch();
-        List<Entry> plugins = listing.get().entries();
+        PinnedDirectory tree = listing.get();
+        String repo = tree.repo();
+        // Read and cite the tree at the commit the branch pointed at, never at the moving branch.
+        String at = tree.branch() + " (" + tree.sha().substring(0, 12) + ")";
+        List<Entry> plugins = tree.entries();
         boolean checkpointAtHead = plugins.stream().anyMatch(e -> e.name().equals(CHECKPOINT));
         Optional<String> criuAtHead = plugins.stream().map(Entry::path).filter(p -> CRIU.matcher(p).find())
                 .findFirst();
-        if (criuAtHead.isEmpty() && checkpointAtHead && github.file(repo, branch, CRIU_PLUGIN).isPresent()) {
+        if (criuAtHead.isEmpty() && checkpointAtHead && github.file(repo, tree.sha(), CRIU_PLUGIN).isPresent()) {
             criuAtHead = Optional.of(CRIU_PLUGIN.substring(0, CRIU_PLUGIN.lastIndexOf('/')));
         }
         Optional<RemovalNotice> notice = removalNotice(github, repo);
 
         List<Evidence> evidence = new ArrayList<>();
-        String treeUrl = "https://github.com/" + repo + "/tree/" + branch + "/" + PLUGINS;
         if (criuAtHead.isPresent()) {
-            evidence.add(criuPluginEvidence(github, repo, branch, criuAtHead.get()));
+            evidence.add(criuPluginEvidence(github, tree, criuAtHead.get()));
             // The tree contradicts an old notice (the plugin came back); the notice is history now.
             notice.ifPresent(n -> evidence.add(n.cite(Signal.CONTEXT, Optional.empty())));
         } else if (!checkpointAtHead && notice.isPresent()) {
+            // The notice proves the removal; the listing only shows today's tree, so it is context.
             RemovalNotice n = notice.get();
             evidence.add(n.cite(Signal.REMOVED, dateOf(github, repo, n.tag())));
-            evidence.add(Evidence.undated(Signal.REMOVED, "github", treeUrl,
-                    PLUGINS + " at " + branch + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
+            evidence.add(Evidence.undated(Signal.CONTEXT, "github", tree.treeUrl(),
+                    PLUGINS + " at " + at + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
                             + directories(plugins) + " plugin types"));
             if (n.previousTag().isPresent()) {
                 formerPlugins(github, repo, n.previousTag().get()).ifPresent(evidence::add);
             }
+        } else if (!checkpointAtHead && integration.status().filter(Status.READY::equals).isPresent()) {
+            // A directory gone without a word in the release notes: renamed, moved or removed? Not proven, so the
+            // page's "ready" is not contradicted by it.
+            return CheckResult.couldNotLook(PLUGINS + " at " + at + " has no " + CHECKPOINT + "/, and no major"
+                    + " release's notes announce its removal: the absence is not proven", List.of(
+                    Evidence.undated(Signal.CONTEXT, "github", tree.treeUrl(), PLUGINS + " at " + at + ": no "
+                            + CHECKPOINT + "/ and no CRIU plugin")));
         } else {
-            evidence.add(Evidence.undated(Signal.ABSENT, "github", treeUrl, PLUGINS + " at " + branch
+            evidence.add(Evidence.undated(Signal.ABSENT, "github", tree.treeUrl(), PLUGINS + " at " + at
                     + (checkpointAtHead ? ": " + CHECKPOINT + "/ has no CRIU plugin" : ": no " + CHECKPOINT
                     + "/ and no CRIU plugin") + (notice.isPresent() ? ""
                     : "; no major release's notes announce the removal of the checkpoint plugins")));
             notice.ifPresent(n -> evidence.add(Evidence.undated(Signal.CONTEXT, "github", n.url(),
-                    n.summary() + " (but " + CHECKPOINT + "/ is back at " + branch + ")").quoting(n.text())));
+                    n.summary() + " (but " + CHECKPOINT + "/ is back at " + at + ")").quoting(n.text())));
         }
         return CheckResult.evidence(evidence);
     }
@@ -195,8 +216,9 @@ public final class SlurmChecker implements Checker {
     }
 
     /** A CRIU plugin in the tree: released if the newest release tag carries it, else in development. */
-    private static Evidence criuPluginEvidence(GitHubClient github, String repo, String branch, String pluginPath)
+    private static Evidence criuPluginEvidence(GitHubClient github, PinnedDirectory tree, String pluginPath)
             throws SourceException {
+        String repo = tree.repo();
         Optional<Tag> newest = Versions.newestFirst(github.tags(repo, 1), Tag::name, RELEASE_TAG).stream().findFirst();
         if (newest.isPresent() && github.file(repo, newest.get().name(), pluginPath + "/Makefile.am").isPresent()) {
             Tag tag = newest.get();
@@ -205,8 +227,8 @@ public final class SlurmChecker implements Checker {
                     github.tagDate(repo, tag).map(GitHubClient.Commit::day),
                     tag.name() + " ships " + pluginPath + "/");
         }
-        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", "https://github.com/" + repo + "/tree/" + branch + "/"
-                + pluginPath, pluginPath + "/ at " + branch + ", in no release yet"
+        return Evidence.undated(Signal.IN_DEVELOPMENT, "github", tree.head().treeUrl(pluginPath), pluginPath + "/ at "
+                + tree.branch() + " (" + tree.sha().substring(0, 12) + "), in no release yet"
                 + newest.map(t -> " (newest " + t.name() + ")").orElse(""));
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SlurmCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String API = "https://api.github.com/repos/SchedMD/slurm";
     private static final String RAW = "https://raw.githubusercontent.com/SchedMD/slurm/";
@@ -47,12 +47,18 @@ class SlurmCheckerTest {
         return "slurm-" + major.replace('.', '-') + "-0-1";
     }
 
+    /** The commit master pointed at (SchedMD/slurm's git history, 2026-08-20). */
+    private static final String HEAD = "284c3b95f08a2dc2478499837b03355e1b9c5c75";
+
     private void repository() {
         server.onGet(API).json(fixture("repository-ok.json"));
+        server.onGet("https://github.com/SchedMD/slurm/commits/master.atom").atom(GitHubFixtures.commitsFeed(
+                "SchedMD/slurm", "master", List.of(new GitHubFixtures.CommitSpec(HEAD, "2026-08-20T17:10:37-06:00",
+                        "Merge branch 'tim/docs'", "9a1f0e3c5b7d2e4f6a8c0b1d3e5f7a9c2b4d6e8f"))));
     }
 
     private void pluginsAtMaster(String fixture) {
-        server.onGet(API + "/contents/src/plugins?ref=master").json(fixture(fixture));
+        server.onGet(API + "/contents/src/plugins?ref=" + HEAD).json(fixture(fixture));
     }
 
     /** Notes that say nothing about checkpoint plugins at every major release from {@code fromMajor} on. */
@@ -94,10 +100,12 @@ class SlurmCheckerTest {
         assertThat(notice.url()).isEqualTo("https://github.com/SchedMD/slurm/blob/slurm-20-02-0-1/RELEASE_NOTES#L40-L41");
         assertThat(notice.date()).hasValueSatisfying(d -> assertThat(d).hasToString("2020-02-25"));
         assertThat(finding.evidence()).anySatisfy(e -> {
-            assertThat(e.signal()).isEqualTo(Signal.REMOVED);
-            assertThat(e.url()).isEqualTo("https://github.com/SchedMD/slurm/tree/master/src/plugins");
-            assertThat(e.quote()).contains("no checkpoint/");
+            // Today's tree is context: the notice is the proof.
+            assertThat(e.signal()).isEqualTo(Signal.CONTEXT);
+            assertThat(e.url()).isEqualTo("https://github.com/SchedMD/slurm/tree/" + HEAD + "/src/plugins");
+            assertThat(e.quote()).contains("no checkpoint/").contains("master (284c3b95f08a)");
         });
+        assertThat(finding.evidence()).filteredOn(e -> e.signal() == Signal.REMOVED).hasSize(1);
         assertThat(finding.evidence()).anySatisfy(e -> {
             assertThat(e.signal()).isEqualTo(Signal.CONTEXT);
             assertThat(e.quote()).isEqualTo("slurm-19-05-0-1: src/plugins/checkpoint/ still there (SUBDIRS = none ompi)");
@@ -111,7 +119,7 @@ class SlurmCheckerTest {
         repository();
         pluginsAtMaster("contents-src-plugins-with-checkpoint.json");
         silentNotesFrom("17.02");
-        server.onGet(RAW + "master/src/plugins/checkpoint/criu/Makefile.am").text("SUBDIRS =\n");
+        server.onGet(RAW + HEAD + "/src/plugins/checkpoint/criu/Makefile.am").text("SUBDIRS =\n");
         server.onGet(API + "/tags?per_page=100").json(GitHubFixtures.tags("SchedMD/slurm", List.of(
                 new TagSpec("slurm-26-05-3-1", "56fe867884038ba2074bd414075b60c2fb1d68bb"),
                 new TagSpec("slurm-26-05-0-0rc1", "be10eaac411de0122d3327b680b3336fe4733768"),
@@ -129,30 +137,45 @@ class SlurmCheckerTest {
     }
 
     @Test
-    void suggestsNotStartedWhenNoCheckpointPluginsAndNoRemovalNoticeExist() {
+    void aVanishedCheckpointDirectoryWithoutANoticeIsNoProofAgainstReady() {
         repository();
         pluginsAtMaster("contents-src-plugins-master.json");
         silentNotesFrom("17.02");
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
-        assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
-        assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
-        assertThat(finding.confidence()).contains(Confidence.LOW);
-        assertThat(finding.evidence()).extracting(Evidence::signal).containsExactly(Signal.ABSENT);
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e)
+                .isEqualTo("src/plugins at master (284c3b95f08a) has no checkpoint/, and no major release's notes "
+                        + "announce its removal: the absence is not proven"));
+    }
+
+    @Test
+    void anAbsenceIsNotTrustedWhenTheCanaryNoLongerHolds() {
+        repository();
+        pluginsAtMaster("contents-src-plugins-master.json");
+        silentNotesFrom("17.02");
+        server.onGet(RAW + "slurm-19-05-0-1/src/plugins/checkpoint/Makefile.am").notFound();
+
+        Finding finding = server.finding(checker, entry("SLURM workload manager", "not started"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e)
+                .startsWith("probe out of date: Slurm 20.02's release notes announce the removal"));
     }
 
     @Test
     void doesNotCallItDroppedWhenCheckpointPluginsAreBackWithoutCriu() {
         repository();
         pluginsAtMaster("contents-src-plugins-with-checkpoint.json");
-        server.onGet(RAW + "master/src/plugins/checkpoint/criu/Makefile.am").notFound();
+        server.onGet(RAW + HEAD + "/src/plugins/checkpoint/criu/Makefile.am").notFound();
         notesAsToday();
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
         assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
         assertThat(finding.evidence()).extracting(Evidence::signal).containsExactly(Signal.ABSENT, Signal.CONTEXT);
+        assertThat(finding.evidence().get(0).url()).isEqualTo("https://github.com/SchedMD/slurm/tree/" + HEAD + "/src/plugins");
         assertThat(finding.evidence().get(0).quote()).contains("checkpoint/ has no CRIU plugin");
     }
 

@@ -18,6 +18,7 @@ import org.criu.status.core.source.GitHubClient.Repository;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.GitHubEvidence;
 import org.criu.status.core.source.SourceFile;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -32,6 +33,8 @@ public final class SubgraphOsChecker implements Checker {
     static final List<String> REPOS = List.of("subgraph/oz", "subgraph/citadel");
     static final List<String> READMES = List.of("README.md", "README.mdwn", "README");
     static final String QUERY = "criu repo:subgraph/oz repo:subgraph/citadel";
+    /** Oz's last commit (2017-11-19): its README there is the canary's fact. */
+    static final String OZ_LAST_COMMIT = "b9675452f7123b2f6a9d379308568f144ab03720";
 
     private static final Pattern CRIU = Pattern.compile("(?i)\\bcriu\\b");
     /** What maintainers write when they stop a project; a repository's silence is not on this list. */
@@ -50,8 +53,14 @@ public final class SubgraphOsChecker implements Checker {
 
     @Override
     public List<String> sources() {
-        return List.of("GitHub subgraph/oz and subgraph/citadel: repository (archived, last push), README",
+        return List.of("GitHub subgraph/oz and subgraph/citadel: repository (archived, last push), README at the default branch's head commit",
                 "GitHub issue search: " + QUERY);
+    }
+
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.gitHubFile("Oz's README (2017-11-19) describes the sandbox and still is its README",
+                "subgraph/oz", OZ_LAST_COMMIT, "README.mdwn", "^Oz is a sandboxing system"));
     }
 
     @Override
@@ -68,14 +77,18 @@ public final class SubgraphOsChecker implements Checker {
             found++;
             Repository r = repo.get();
             Optional<LocalDate> lastPush = r.pushedAt().map(SubgraphOsChecker::day);
-            Optional<Readme> readme = readme(github, r);
+            // READMEs are read, and cited, at the commit the default branch points at, never at the branch.
+            GitHubClient.BranchHead head = github.branchHead(r.fullName(), r.defaultBranch())
+                    .orElseThrow(() -> new SourceException(r.htmlUrl(), "GitHub cannot say which commit "
+                            + r.fullName() + "'s " + r.defaultBranch() + " is at"));
+            Optional<Readme> readme = readme(github, r, head);
             ending(r, readme).ifPresent(endings::add);
             if (readme.isPresent()) {
-                evidence.add(readmeEvidence(r, readme.get(), lastPush));
+                evidence.add(readmeEvidence(r, head, readme.get(), lastPush));
             }
-            evidence.add(Evidence.of(Signal.CONTEXT, "github", r.htmlUrl() + "/commits/" + r.defaultBranch(),
-                    lastPush, r.fullName() + ": last push " + lastPush.map(LocalDate::toString)
-                            .orElse("unknown") + (r.archived() ? ", archived" : ", not archived")));
+            evidence.add(Evidence.of(Signal.CONTEXT, "github", head.commitUrl(), lastPush, r.fullName()
+                    + ": last push " + lastPush.map(LocalDate::toString).orElse("unknown") + ", head "
+                    + head.sha().substring(0, 12) + (r.archived() ? ", archived" : ", not archived")));
         }
         if (found == 0) {
             return CheckResult.couldNotLook("GitHub has none of the repositories " + String.join(", ", REPOS));
@@ -91,9 +104,10 @@ public final class SubgraphOsChecker implements Checker {
     private record Readme(String path, SourceFile file) {
     }
 
-    private static Optional<Readme> readme(GitHubClient github, Repository r) throws SourceException {
+    private static Optional<Readme> readme(GitHubClient github, Repository r, GitHubClient.BranchHead head)
+            throws SourceException {
         for (String path : READMES) {
-            Optional<SourceFile> file = github.document(r.fullName(), r.defaultBranch(), path);
+            Optional<SourceFile> file = github.document(r.fullName(), head.sha(), path);
             if (file.isPresent()) {
                 return Optional.of(new Readme(path, file.get()));
             }
@@ -119,14 +133,16 @@ public final class SubgraphOsChecker implements Checker {
     }
 
     /** CRIU in a README is work in the tree, dated by the last push (so old work reads as stalled). */
-    private static Evidence readmeEvidence(Repository r, Readme readme, Optional<LocalDate> lastPush) {
+    private static Evidence readmeEvidence(Repository r, GitHubClient.BranchHead head, Readme readme,
+                                           Optional<LocalDate> lastPush) {
         Optional<SourceFile.Line> criu = readme.file().firstMatching(CRIU);
         if (criu.isPresent()) {
             return Evidence.of(Signal.IN_DEVELOPMENT, "github", criu.get().url(), lastPush,
                     r.fullName() + " " + readme.path() + " mentions CRIU").quoting(criu.get().stripped());
         }
         return Evidence.undated(Signal.ABSENT, "github", readme.file().url(),
-                r.fullName() + " " + readme.path() + " at " + r.defaultBranch() + ": no mention of CRIU");
+                r.fullName() + " " + readme.path() + " at " + r.defaultBranch() + " (" + head.sha().substring(0, 12)
+                        + "): no mention of CRIU");
     }
 
     /**

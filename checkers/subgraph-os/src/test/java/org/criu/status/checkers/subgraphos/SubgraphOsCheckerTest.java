@@ -3,6 +3,7 @@ package org.criu.status.checkers.subgraphos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.criu.status.core.testkit.SourceServer.entry;
 
+import java.util.List;
 import org.criu.status.core.model.Confidence;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Finding;
@@ -10,6 +11,7 @@ import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
+import org.criu.status.core.testkit.GitHubFixtures;
 import org.criu.status.core.testkit.SourceServer;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SubgraphOsCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String OZ = "https://api.github.com/repos/subgraph/oz";
     private static final String CITADEL = "https://api.github.com/repos/subgraph/citadel";
@@ -45,10 +47,24 @@ class SubgraphOsCheckerTest {
         server.onGet(CITADEL).json(citadel);
     }
 
+    /** The commits the default branches point at (the repositories' git history): READMEs are read there. */
+    private static final String OZ_HEAD = "b9675452f7123b2f6a9d379308568f144ab03720";
+    private static final String CITADEL_HEAD = "7e4beaa3498433100ecaf9595c4227556a7ef42c";
+
     private void readmes(String oz, String citadel) {
-        server.onGet("https://raw.githubusercontent.com/subgraph/oz/master/README.md").notFound();
-        server.onGet("https://raw.githubusercontent.com/subgraph/oz/master/README.mdwn").text(oz);
-        server.onGet("https://raw.githubusercontent.com/subgraph/citadel/master/README.md").text(citadel);
+        readmes(OZ_HEAD, oz, citadel);
+    }
+
+    private void readmes(String ozHead, String oz, String citadel) {
+        server.onGet("https://github.com/subgraph/oz/commits/master.atom").atom(GitHubFixtures.commitsFeed("subgraph/oz",
+                "master", List.of(new GitHubFixtures.CommitSpec(ozHead, "2017-11-19T14:25:22+00:00",
+                        "Merge pull request #41 from subgraph/dev", "0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3"))));
+        server.onGet("https://github.com/subgraph/citadel/commits/master.atom").atom(GitHubFixtures.commitsFeed(
+                "subgraph/citadel", "master", List.of(new GitHubFixtures.CommitSpec(CITADEL_HEAD,
+                        "2019-04-02T16:14:08-04:00", "Update README", "1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4"))));
+        server.onGet("https://raw.githubusercontent.com/subgraph/oz/" + ozHead + "/README.md").notFound();
+        server.onGet("https://raw.githubusercontent.com/subgraph/oz/" + ozHead + "/README.mdwn").text(oz);
+        server.onGet("https://raw.githubusercontent.com/subgraph/citadel/" + CITADEL_HEAD + "/README.md").text(citadel);
     }
 
     private static String archived(String repository) {
@@ -66,12 +82,15 @@ class SubgraphOsCheckerTest {
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
         assertThat(finding.confidence()).contains(Confidence.MEDIUM);
         assertThat(finding.evidence()).filteredOn(e -> e.signal() == Signal.ABSENT).extracting(Evidence::url)
-                .containsExactlyInAnyOrder("https://github.com/subgraph/oz/blob/master/README.mdwn",
-                        "https://github.com/subgraph/citadel/blob/master/README.md",
+                .containsExactlyInAnyOrder("https://github.com/subgraph/oz/blob/" + OZ_HEAD + "/README.mdwn",
+                        "https://github.com/subgraph/citadel/blob/" + CITADEL_HEAD + "/README.md",
                         "https://github.com/search?q=criu+repo%3Asubgraph%2Foz+repo%3Asubgraph%2Fcitadel&type=issues");
         assertThat(finding.evidence()).filteredOn(e -> e.signal() == Signal.CONTEXT).extracting(Evidence::quote)
-                .containsExactly("subgraph/oz: last push 2017-11-19, not archived",
-                        "subgraph/citadel: last push 2019-04-02, not archived");
+                .containsExactly("subgraph/oz: last push 2017-11-19, head b9675452f712, not archived",
+                        "subgraph/citadel: last push 2019-04-02, head 7e4beaa34984, not archived");
+        assertThat(finding.evidence()).filteredOn(e -> e.signal() == Signal.CONTEXT).extracting(Evidence::url)
+                .containsExactly("https://github.com/subgraph/oz/commit/" + OZ_HEAD,
+                        "https://github.com/subgraph/citadel/commit/" + CITADEL_HEAD);
         long apiRequests = server.requests().stream().filter(r -> r.getUrl().startsWith("/api.github.com/")).count();
         assertThat(apiRequests).isEqualTo(3);
     }
@@ -121,8 +140,11 @@ class SubgraphOsCheckerTest {
     @Test
     void suggestsDroppedWhenTheReadmesSayTheProjectEnded() {
         repositories(fixture("repository-oz.json"), fixture("repository-citadel.json"));
-        readmes("# Oz\n\n**End of project**: Oz is no longer maintained.\n",
+        // A later commit says so; the README of 2017 (the canary's fact) still reads as it did.
+        readmes("d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0d", "# Oz\n\n**End of project**: Oz is no longer maintained.\n",
                 "# Citadel\n\nThis project is no longer maintained.\n");
+        server.onGet("https://raw.githubusercontent.com/subgraph/oz/" + OZ_HEAD + "/README.mdwn")
+                .text(fixture("readme-oz.mdwn"));
         server.onGet(SEARCH).json(fixture("search-issues-none.json"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);

@@ -19,6 +19,7 @@ import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.GitHubClient.Issue;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -49,6 +50,14 @@ public final class SystemdChecker implements Checker {
     @Override
     public List<String> sources() {
         return List.of("GitHub issue search: " + QUERY, "systemd/systemd releases, only after a merged pull request");
+    }
+
+    /** The tracker search still finds the request systemd declined in 2015 (#258 "add CRIU integration"). */
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.url("systemd's tracker search still finds #258 \"add CRIU integration\" (2015)",
+                GitHubClient.API + "/search/issues?per_page=100&q=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8),
+                "\"html_url\":\\s*\"https://github\\.com/systemd/systemd/issues/258\""));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.criu.status.core.source.GitLabClient.Tag;
 import org.criu.status.core.source.GitLabClient;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
@@ -49,6 +50,13 @@ public final class WestonChecker implements Checker {
     public List<String> sources() {
         return List.of("GitLab gitlab.freedesktop.org wayland/weston: tags, releases, merge requests",
                 "wayland/weston meson_options.txt at the newest release");
+    }
+
+    /** Weston 9.0.0 declares its build options in meson_options.txt, the file the probe reads. */
+    @Override
+    public List<Canary> canaries() {
+        return List.of(Canary.gitLabFile("Weston 9.0.0 declares its build options (backend-drm) in meson_options.txt",
+                GitLabClient.FREEDESKTOP, PROJECT, "9.0.0", OPTION_FILES.get(0), "^\\s*'backend-drm',"));
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WestonCheckerTest {
 
     @RegisterExtension
-    final SourceServer server = new SourceServer();
+    static final SourceServer server = new SourceServer();
 
     private static final String HOST = "https://gitlab.freedesktop.org";
     private static final String API = HOST + "/api/v4/projects/wayland%2Fweston";
