@@ -113,6 +113,15 @@ public final class SourceServer implements BeforeAllCallback, AfterAllCallback, 
     }
 
     /**
+     * Forgets every stub and request of this test so far, as at its start: every host again answers its health
+     * probe normally. For a test that tells several stories against one server.
+     */
+    public void reset() {
+        server.resetAll();
+        ORIGINS.forEach(this::stubKnownPresent);
+    }
+
+    /**
      * Every host answers normally unless a test says otherwise: the resource the run probes on a host's first 404
      * ({@link HostHealth}) answers HEAD with 200 and its type, at a priority any test stub overrides. To make a
      * whole host answer 404, see {@link #everythingNotFoundOn}.
