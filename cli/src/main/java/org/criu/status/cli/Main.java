@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
         subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, PublishCommand.class,
-                SelftestCommand.class,
+                SelftestCommand.class, RecordingCommand.class,
                 DismissCommand.class, DismissCommand.Undismiss.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

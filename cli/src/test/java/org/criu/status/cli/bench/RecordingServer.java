@@ -3,6 +3,7 @@ package org.criu.status.cli.bench;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -52,7 +53,7 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     private static final Set<String> REPLACED = Set.of("etag", "cache-control", "date", "last-modified",
-            "content-length");
+            "content-length", "content-digest");
 
     private final WireMockServer server;
     private final List<Exchange> exchanges;
@@ -85,7 +86,7 @@ public final class RecordingServer implements AutoCloseable {
                     full.withHeader(h.getKey(), h.getValue());
                 }
             }
-            if (exchange.status() == 200) {
+            if (exchange.status() == 200 && exchange.method().equals("GET")) {
                 String etag = "W/\"" + sha1(exchange.body()) + "\"";
                 String cacheControl = cacheControl(url.host());
                 full.withHeader("ETag", etag).withHeader("Cache-Control", cacheControl);
@@ -93,7 +94,8 @@ public final class RecordingServer implements AutoCloseable {
                         .willReturn(aResponse().withStatus(304).withFixedDelay(delay).withHeader("Date", date)
                                 .withHeader("ETag", etag).withHeader("Cache-Control", cacheControl)));
             }
-            server.stubFor(get(urlEqualTo(path)).atPriority(5).willReturn(full));
+            // By method: a recording also holds HEADs (the runs' checks that a host answers normally).
+            server.stubFor(request(exchange.method(), urlEqualTo(path)).atPriority(5).willReturn(full));
         }
     }
 

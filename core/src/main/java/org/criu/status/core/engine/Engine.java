@@ -153,7 +153,9 @@ public final class Engine {
                 chosen.add(checker);
                 CompletableFuture<Long> started = new CompletableFuture<>();
                 starts.add(started);
-                futures.add(checker.map(c -> pool.submit(() -> {
+                // The page contradicts itself: no status to confirm or replace until an editor picks one.
+                boolean ambiguous = integration.statusConflict().isPresent();
+                futures.add(checker.filter(c -> !ambiguous).map(c -> pool.submit(() -> {
                     started.complete(System.nanoTime());
                     try {
                         return trustAbsence(c, c.check(integration, context));
@@ -173,6 +175,11 @@ public final class Engine {
                 List<Finding> into = i < integrations.size() ? findings : notOnPageFindings;
                 if (chosen.get(i).isEmpty()) {
                     into.add(Finding.noChecker(integration));
+                    continue;
+                }
+                if (integration.statusConflict().isPresent()) {
+                    into.add(Finding.unverified(integration, chosen.get(i).get().id(), "the page is ambiguous: "
+                            + integration.statusConflict().get() + "; keep one status line"));
                     continue;
                 }
                 into.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));

@@ -44,7 +44,16 @@ final class FollowRedirectsInterceptor implements Interceptor {
                 nextRequest.removeHeader("Authorization");
             }
             request = nextRequest.build();
-            response = chain.proceed(request);
+            try {
+                response = chain.proceed(request);
+            } catch (SourceException | java.io.InterruptedIOException e) {
+                // Already names its URL (a replay gap), or a deadline/cancellation others must recognise as such.
+                throw e;
+            } catch (IOException e) {
+                // Name the hop that failed: "failed to connect" alone would blame the host first asked.
+                throw new SourceException(chain.request().url().toString(), "GET " + chain.request().url()
+                        + " was redirected to " + next + ", which failed: " + IoFailure.describe(e), e);
+            }
         }
         return response;
     }

@@ -1,6 +1,7 @@
 package org.criu.status.core.http;
 
 import java.io.IOException;
+import java.util.Optional;
 import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 
@@ -16,20 +17,34 @@ import okhttp3.OkHttpClient;
  *   <li>{@link ReplayInterceptor} (answers and stops: nothing below runs) or {@link RecordInterceptor}
  *       (saves what comes back after retries);</li>
  *   <li>{@link RetryInterceptor}: above the token and rewrite, so every attempt is built afresh;</li>
- *   <li>{@link TokenInterceptor}: decides on the logical URL;</li>
+ *   <li>{@link TokenInterceptor}: decides on the logical origin which token a request gets, and gives it a
+ *       stand-in (a keyed hash) to carry, never the token;</li>
  *   <li>{@link OriginRewriteInterceptor}: only the wire sees the mirror; tags the request with its
- *       {@link LogicalUrl}.</li>
+ *       {@link LogicalUrl};</li>
+ *   <li>{@link CacheIntegrityInterceptor} (with a cache): checks every body the cache hands back against the
+ *       length and digest stored with it; a damaged entry is evicted and asked again.</li>
  * </ol>
- * Then OkHttp's own cache (conditional requests: ETag / Last-Modified, 304s), and network interceptors,
- * which run only for real exchanges: {@link HostLimitInterceptor} (per-host permits and spacing),
- * {@link GitHubRateLimitInterceptor} (inside the permit, so it sees the latest count),
- * {@link ResponseSizeLimitInterceptor} (reads the body while the permit is held).
+ * Then OkHttp's own cache (conditional requests: ETag / Last-Modified, 304s; opened by {@link HttpCache}), and
+ * network interceptors, which run only for real exchanges: {@link CredentialInterceptor} (outermost: swaps the
+ * token stand-in for the token on an https or loopback wire URL, and hands the cache the stand-in only),
+ * {@link HostLimitInterceptor} (per-host permits and spacing), {@link GitHubRateLimitInterceptor} (inside the
+ * permit, so it sees the latest count), {@link BodyDigestInterceptor} (decodes gzip and seals the body the cache
+ * stores), {@link ResponseSizeLimitInterceptor} (reads the body while the permit is held).
  * Proxies come from the environment ({@link EnvProxySelector}: {@code HTTPS_PROXY}, {@code NO_PROXY}, ...).
+ *
+ * <p>Warnings about the setup (an unusable or damaged cache, a token withheld from plain http) go to
+ * {@link HttpOptions#log()}, one line each.
  */
 public final class Http {
 
     /** Internal response header marking where an answer came from ("replay", "memory", "shared"); never sent. */
     public static final String SOURCE_HEADER = "X-Integration-Status-Source";
+
+    /**
+     * Internal response header sealing a body before the disk cache stores it: "LENGTH sha-256:HEX" of the
+     * decoded body ({@link BodyDigestInterceptor}); never sent.
+     */
+    public static final String BODY_DIGEST_HEADER = "X-Integration-Status-Body-Digest";
 
     /** Internal response header: how many attempts the answer took, when more than one; never sent. */
     public static final String ATTEMPTS_HEADER = "X-Integration-Status-Attempts";
@@ -37,8 +52,6 @@ public final class Http {
     public static final String VERSION = "0.1.0";
     public static final String USER_AGENT =
             "integration-status/" + VERSION + " (+https://criu.org/Integration; checks the CRIU wiki page)";
-
-    private static final long CACHE_BYTES = 50L * 1024 * 1024;
 
     private Http() {
     }
@@ -51,7 +64,11 @@ public final class Http {
      */
     public static OkHttpClient client(HttpOptions options) throws IOException {
         HttpLimits limits = options.limits();
-        TokenInterceptor tokens = TokenInterceptor.fromEnv(options.env());
+        // A recording is the truth in replay: a cached answer from an earlier live run must not shadow it.
+        Optional<HttpCache.Opened> cache = options.cache().isPresent() && options.replay().isEmpty()
+                ? HttpCache.open(options.cache().get(), options.log()) : Optional.empty();
+        TokenInterceptor tokens = cache.map(c -> TokenInterceptor.fromEnv(options.env(), c.credentialKey()))
+                .orElseGet(() -> TokenInterceptor.fromEnv(options.env()));
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -74,15 +91,15 @@ public final class Http {
         }
         builder.addInterceptor(new RetryInterceptor(limits, options.sleeper(), options.clock()))
                 .addInterceptor(tokens)
-                .addInterceptor(new OriginRewriteInterceptor(options.origins()))
+                .addInterceptor(new OriginRewriteInterceptor(options.origins()));
+        cache.ifPresent(c -> builder.cache(c.cache()).addInterceptor(new CacheIntegrityInterceptor(c.cache(),
+                limits.maxBodyBytes(), options.verbose() ? options.log() : null)));
+        builder.addNetworkInterceptor(new CredentialInterceptor(options.log()))
                 .addNetworkInterceptor(new HostLimitInterceptor(limits, options.sleeper(), options.clock()))
                 .addNetworkInterceptor(new GitHubRateLimitInterceptor(options.clock(),
                         tokens.hasToken(GitHubRateLimitInterceptor.HOST)))
+                .addNetworkInterceptor(new BodyDigestInterceptor(limits.maxBodyBytes()))
                 .addNetworkInterceptor(new ResponseSizeLimitInterceptor(limits.maxBodyBytes()));
-        // A recording is the truth in replay: a cached answer from an earlier live run must not shadow it.
-        if (options.cache().isPresent() && options.replay().isEmpty()) {
-            builder.cache(new Cache(options.cache().get().toFile(), CACHE_BYTES));
-        }
         return builder.build();
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param verbose   one line per exchange on {@code log}
  * @param env       environment variables (tokens are read from here, never from flags)
  * @param timeout   connect and read timeout per request (a whole call gets three times this)
- * @param log       where {@code --verbose} lines go (stderr in the CLI)
+ * @param log       where {@code --verbose} lines and setup warnings go (stderr in the CLI)
  * @param limits    retries, Retry-After bound, body size cap, per-host concurrency
  * @param sleeper   how the client waits (backoff, Retry-After, spacing); tests record instead of waiting
  * @param clock     "now" for rate-limit resets, Retry-After dates and per-host spacing
@@ -80,6 +80,11 @@ public record HttpOptions(OriginRewrite origins, Optional<Path> record, Optional
 
     public HttpOptions withVerbose(java.io.PrintStream log) {
         return new HttpOptions(origins, record, replay, cache, true, env, timeout, log, limits, sleeper, clock);
+    }
+
+    /** Warnings (and {@code --verbose} lines, when on) go to {@code log}. */
+    public HttpOptions withLog(java.io.PrintStream log) {
+        return new HttpOptions(origins, record, replay, cache, verbose, env, timeout, log, limits, sleeper, clock);
     }
 
     public HttpOptions withLimits(HttpLimits limits) {

@@ -29,12 +29,22 @@ public final class IoFailure {
         if (isTimeout(e)) {
             return TIMED_OUT;
         }
+        if (isCutShort(e)) {
+            return "body cut short: the connection closed before all the bytes its Content-Length announced "
+                    + "arrived (" + e.getMessage() + ")";
+        }
         Optional<String> unreachable = unreachable(e);
         if (unreachable.isPresent()) {
             return unreachable.get();
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Whether the body ended before its declared length (OkHttp's words for a connection closed too early). */
+    public static boolean isCutShort(IOException e) {
+        return e instanceof java.net.ProtocolException && e.getMessage() != null
+                && e.getMessage().startsWith("unexpected end of stream");
     }
 
     /**

@@ -52,7 +52,7 @@ final class ResponseSizeLimitInterceptor implements Interceptor {
         }
     }
 
-    private static SourceException tooLarge(String url, long maxBytes) {
+    static SourceException tooLarge(String url, long maxBytes) {
         return new SourceException(url, "GET " + url + ": response body larger than the "
                 + HttpLimits.describeBytes(maxBytes) + " limit");
     }

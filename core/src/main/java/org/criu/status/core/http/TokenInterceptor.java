@@ -1,62 +1,90 @@
 package org.criu.status.core.http;
 
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds a token to requests for its own origin only: {@code GITHUB_TOKEN} to api.github.com,
- * {@code GITLAB_TOKEN} to the GitLab host. It decides on the logical URL, so a token reaches an
- * {@code --origin} mirror of its own host and nothing else; redirects come back through here per hop.
+ * Chooses which requests carry a token: {@code GITHUB_TOKEN} for https://api.github.com, {@code GITLAB_TOKEN}
+ * for the GitLab host, nothing for any other origin. It decides on the logical URL (before {@code --origin}),
+ * so a token reaches a mirror of its own origin and nothing else; redirects come back through here per hop.
+ *
+ * <p>It does not put the token itself on the request: everything above the network sees a stand-in, a keyed
+ * hash of the token ({@link Credential#standIn}), and the token travels as a request tag. OkHttp's cache
+ * stores the request headers its answer varies on (GitHub sends {@code Vary: Authorization}), so it stores the
+ * stand-in, and a later run with the same token matches it while another token does not. Only
+ * {@link CredentialInterceptor}, the outermost network interceptor, swaps the token in, and only on a wire URL
+ * that is https or loopback.
  */
 final class TokenInterceptor implements Interceptor {
 
-    private final Map<String, String> headerByHost;
-    private final Map<String, String> valueByHost;
+    private final Map<String, Credential> byOrigin;
 
     /**
-     * @param tokens host -> (header name, header value), e.g. "api.github.com" -> ("Authorization", "Bearer x")
+     * @param tokens origin ("https://api.github.com") -> (header name, header value), e.g. ("Authorization",
+     *               "Bearer x")
+     * @param key    the key of the stand-ins' hash: the cache folder's, so stand-ins match from run to run
      */
-    public TokenInterceptor(Map<String, Map.Entry<String, String>> tokens) {
-        this.headerByHost = new java.util.HashMap<>();
-        this.valueByHost = new java.util.HashMap<>();
-        tokens.forEach((host, header) -> {
-            headerByHost.put(host, header.getKey());
-            valueByHost.put(host, header.getValue());
-        });
+    public TokenInterceptor(Map<String, Map.Entry<String, String>> tokens, byte[] key) {
+        java.util.HashMap<String, Credential> credentials = new java.util.HashMap<>();
+        tokens.forEach((origin, header) -> credentials.put(origin,
+                Credential.of(header.getKey(), header.getValue(), key)));
+        this.byOrigin = Map.copyOf(credentials);
     }
 
-    /** Tokens from the environment: GITHUB_TOKEN for api.github.com, GITLAB_TOKEN for gitlab.freedesktop.org. */
+    /** Tokens from the environment, with a key of this run only (no cache to match across runs). */
     public static TokenInterceptor fromEnv(Map<String, String> env) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return fromEnv(env, key);
+    }
+
+    /**
+     * Tokens from the environment: GITHUB_TOKEN for https://api.github.com, GITLAB_TOKEN for
+     * https://gitlab.freedesktop.org (or https://$GITLAB_HOST).
+     */
+    public static TokenInterceptor fromEnv(Map<String, String> env, byte[] key) {
         Map<String, Map.Entry<String, String>> tokens = new java.util.HashMap<>();
         String github = env.get("GITHUB_TOKEN");
         if (github != null && !github.isBlank()) {
-            tokens.put("api.github.com", Map.entry("Authorization", "Bearer " + github.strip()));
+            tokens.put("https://api.github.com", Map.entry("Authorization", "Bearer " + github.strip()));
         }
         String gitlab = env.get("GITLAB_TOKEN");
         if (gitlab != null && !gitlab.isBlank()) {
             String host = env.getOrDefault("GITLAB_HOST", "gitlab.freedesktop.org");
-            tokens.put(host, Map.entry("PRIVATE-TOKEN", gitlab.strip()));
+            tokens.put("https://" + host.strip(), Map.entry("PRIVATE-TOKEN", gitlab.strip()));
         }
-        return new TokenInterceptor(tokens);
+        return new TokenInterceptor(tokens, key);
     }
 
-    /** Whether a token is configured for {@code host}. */
+    /** Whether a token is configured for {@code host} (over https). */
     public boolean hasToken(String host) {
-        return headerByHost.containsKey(host);
+        return byOrigin.containsKey("https://" + host);
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        String host = request.url().host();
-        Request.Builder clean = request.newBuilder().removeHeader("Authorization").removeHeader("PRIVATE-TOKEN");
-        String header = headerByHost.get(host);
-        if (header != null && request.url().isHttps()) {
-            clean.header(header, valueByHost.get(host));
+        Request.Builder clean = request.newBuilder().removeHeader("Authorization").removeHeader("PRIVATE-TOKEN")
+                .tag(Credential.class, null);
+        Credential credential = byOrigin.get(origin(request.url()));
+        if (credential != null) {
+            clean.header(credential.header(), credential.standIn()).tag(Credential.class, credential);
         }
         return chain.proceed(clean.build());
+    }
+
+    private static String origin(HttpUrl url) {
+        int port = url.port();
+        return url.scheme() + "://" + url.host() + (port == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + port);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenInterceptor" + byOrigin.keySet();
     }
 }

@@ -63,6 +63,15 @@ public record Evidence(Signal signal, String source, String url, Optional<LocalD
         return new Evidence(signal, source, url, date, quote, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A supporting source that failed, said on the finding rather than dropped: context that supports no status
+     * ("could not read Repology's packages of file: GET ... answered HTTP 503"). Use it only for a source the
+     * verdict does not rest on; a failing deciding source makes the whole check fail.
+     */
+    public static Evidence couldNotRead(String source, String url, String what, SourceException failure) {
+        return undated(Signal.CONTEXT, source, url, "could not read " + what + ": " + failure.getMessage());
+    }
+
     /** The same fact, resting on this verbatim text of the source. */
     public Evidence quoting(String verbatim) {
         return new Evidence(signal, source, url, date, quote, Optional.of(verbatim), component, qualifier);

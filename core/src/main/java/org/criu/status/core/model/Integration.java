@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param links        targets of {@code [[links]]} under the heading ("See also")
  * @param statusStart  offset of the first character of {@code rawStatus} in the page, -1 when absent
  * @param statusEnd    offset just past {@code rawStatus}, -1 when absent
+ * @param statusConflict what is wrong when the entry has two status lines that disagree (the first is
+ *                     {@code rawStatus}); such an entry is reported unverified until an editor fixes the page
  */
 public record Integration(
         String heading,
@@ -25,7 +27,8 @@ public record Integration(
         List<String> notes,
         List<String> links,
         int statusStart,
-        int statusEnd) {
+        int statusEnd,
+        Optional<String> statusConflict) {
 
     public Integration {
         Objects.requireNonNull(heading, "heading");
@@ -34,6 +37,13 @@ public record Integration(
         Objects.requireNonNull(status, "status");
         notes = List.copyOf(notes);
         links = List.copyOf(links);
+        Objects.requireNonNull(statusConflict, "statusConflict");
+    }
+
+    /** An entry whose status lines agree (or that has one, or none). */
+    public Integration(String heading, Optional<String> section, String rawStatus, Optional<Status> status,
+                       List<String> notes, List<String> links, int statusStart, int statusEnd) {
+        this(heading, section, rawStatus, status, notes, links, statusStart, statusEnd, Optional.empty());
     }
 
     /** The status as a reader of the page sees it: the normalised word when known, the verbatim text otherwise. */

@@ -47,9 +47,26 @@ public enum Status {
         if (text == null) {
             return Optional.empty();
         }
-        String key = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ")
-                .replaceAll("[.!;:,]+$", "");
-        return Optional.ofNullable(SYNONYMS.get(key));
+        // By hand, not with regular expressions: the parser calls this for every status line of a page anyone
+        // can edit, and a pattern anchored at the end backtracks over a long run of punctuation.
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length());
+        boolean inSeparators = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean separator = " \t\n\u000B\f\r_-".indexOf(c) >= 0;
+            if (!separator) {
+                key.append(c);
+            } else if (!inSeparators) {
+                key.append(' ');
+            }
+            inSeparators = separator;
+        }
+        int end = key.length();
+        while (end > 0 && ".!;:,".indexOf(key.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return Optional.ofNullable(SYNONYMS.get(key.substring(0, end)));
     }
 
     /** The longest known status phrases first, so "not started" wins over "started" when scanning a line. */

@@ -62,7 +62,7 @@ public final class AtomFeedClient {
      *                         unreadable date)
      */
     public Optional<Feed> feed(String url) throws SourceException {
-        Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+        Optional<SourceHttp.Page> response = http.get(url, HEADERS, AnswerShape.ATOM);
         if (response.isEmpty()) {
             return Optional.empty();
         }

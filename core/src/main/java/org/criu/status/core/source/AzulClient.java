@@ -85,8 +85,10 @@ public final class AzulClient {
         List<ZuluPackage> all = new ArrayList<>();
         for (int page = 1; page <= maxPages; page++) {
             String url = url(filters, page);
-            Optional<List<PackageJson>> body = http.getJson(url, list, HEADERS);
-            List<PackageJson> packages = body.orElse(List.of());
+            // Azul answers a filter that matches nothing with [], so a 404 means the endpoint itself is gone.
+            List<PackageJson> packages = http.getJsonPresent(url, list, HEADERS, "GET " + url + " answered HTTP "
+                    + "404: Azul's packages endpoint is gone (an API that moved?); it answers 'no such builds' with "
+                    + "an empty list, never a 404");
             for (PackageJson p : packages) {
                 if (p == null || p.name == null || p.javaVersion == null) {
                     throw new SourceException(url, "GET " + url + " returned a package without name or java_version");

@@ -306,8 +306,8 @@ public final class GitHubClient {
 
     /** A file's text at a ref from raw.githubusercontent.com; empty when the file or ref does not exist. */
     public Optional<String> file(String repo, String ref, String path) throws SourceException {
-        return http.get(RAW + "/" + repo + "/" + encodePath(ref) + "/" + encodePath(path), Map.of())
-                .map(SourceHttp.Page::body);
+        return http.get(RAW + "/" + repo + "/" + encodePath(ref) + "/" + encodePath(path), Map.of(),
+                AnswerShape.RAW_FILE).map(SourceHttp.Page::body);
     }
 
     /**
@@ -411,8 +411,8 @@ public final class GitHubClient {
     /** Issues and pull requests matching a search query ("repo:systemd/systemd criu in:title"), at most 100. */
     public List<Issue> searchIssues(String query) throws SourceException {
         String url = API + "/search/issues?per_page=100&q=" + encodeQuery(query);
-        SearchJson result = http.<SearchJson>getJson(url, type(SearchJson.class), HEADERS)
-                .orElseThrow(() -> new SourceException(url, "issue search " + url + " answered 404"));
+        SearchJson result = http.getJsonPresent(url, type(SearchJson.class), HEADERS,
+                "issue search " + url + " answered 404");
         List<Issue> issues = new ArrayList<>();
         for (IssueJson i : required(url, result.items, "search result", "items")) {
             notNull(url, i);
@@ -430,7 +430,7 @@ public final class GitHubClient {
         String url = firstUrl;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int page = 0; url != null && page < maxPages && seen.add(url); page++) {
-            Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+            Optional<SourceHttp.Page> response = http.get(url, HEADERS, AnswerShape.JSON);
             if (response.isEmpty()) {
                 if (page == 0) {
                     return List.of();

@@ -164,7 +164,7 @@ public final class GitLabClient {
     /** A file's text at a ref (the raw endpoint); empty when the project, ref or file does not exist. */
     public Optional<String> file(String path, String ref, String filePath) throws SourceException {
         return http.get(api(path) + "/repository/files/" + encodeSegment(filePath) + "/raw?ref=" + encodeQuery(ref),
-                Map.of()).map(SourceHttp.Page::body);
+                Map.of(), AnswerShape.RAW_FILE).map(SourceHttp.Page::body);
     }
 
     /** A file at a ref, able to find and cite its lines; empty when the project, ref or file does not exist. */
@@ -288,7 +288,7 @@ public final class GitLabClient {
         List<T> all = new ArrayList<>();
         String url = firstUrl;
         for (int page = 0; url != null && page < maxPages; page++) {
-            Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+            Optional<SourceHttp.Page> response = http.get(url, HEADERS, AnswerShape.JSON);
             if (response.isEmpty()) {
                 if (page == 0) {
                     return Optional.empty();

@@ -58,9 +58,8 @@ public final class MediaWikiClient {
     }
 
     private WikiPage read(String api, String url, String what) throws SourceException {
-        ResponseJson response = http.<ResponseJson>getJson(url, SourceHttp.JSON.getTypeFactory()
-                        .constructType(ResponseJson.class), Map.of())
-                .orElseThrow(() -> new SourceException(url, "wiki API " + api + " answered 404 (is it api.php?)"));
+        ResponseJson response = http.getJsonPresent(url, SourceHttp.JSON.getTypeFactory()
+                .constructType(ResponseJson.class), Map.of(), "wiki API " + api + " answered 404 (is it api.php?)");
         if (response.error != null) {
             throw new SourceException(url, "wiki API " + api + " reported an error for " + what + ": "
                     + response.error.code + ": " + response.error.info);

@@ -55,7 +55,7 @@ public final class WebPageClient {
 
     /** The page; empty when it does not exist (404/410). */
     public Optional<WebPage> page(String url) throws SourceException {
-        Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+        Optional<SourceHttp.Page> response = http.get(url, HEADERS, AnswerShape.WEB_PAGE);
         if (response.isEmpty()) {
             return Optional.empty();
         }
@@ -73,7 +73,7 @@ public final class WebPageClient {
      * empty when the page does not exist. A selector that matches nothing gives an empty list.
      */
     public Optional<List<String>> select(String url, String cssQuery) throws SourceException {
-        Optional<SourceHttp.Page> response = http.get(url, HEADERS);
+        Optional<SourceHttp.Page> response = http.get(url, HEADERS, AnswerShape.WEB_PAGE);
         if (response.isEmpty()) {
             return Optional.empty();
         }

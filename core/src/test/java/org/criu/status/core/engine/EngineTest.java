@@ -139,4 +139,25 @@ class EngineTest {
         assertThat(registry.forHeading("CoreOS Rocket")).isEmpty();
         assertThat(registry.forHeading("Kubernetes")).isEmpty();
     }
+
+    @Test
+    void anEntryWhoseStatusLinesDisagreeIsUnverifiedAndNotChecked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        List<Checker> checkers = List.of(new FakeChecker("alpha", List.of("Alpha"), (i, c) -> {
+            calls.incrementAndGet();
+            return released(i, c);
+        }));
+        Integration ambiguous = new Integration("Alpha", Optional.of("Other"), "stalled",
+                Optional.of(Status.STALLED), List.of(), List.of(), -1, -1,
+                Optional.of("two status lines disagree: 'stalled' (line 3) and 'ready' (line 5)"));
+
+        Report report = run(checkers, Duration.ofSeconds(5), List.of(ambiguous));
+
+        Finding finding = report.findings().get(0);
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.suggestedStatus()).isEmpty();
+        assertThat(finding.error()).contains("the page is ambiguous: two status lines disagree: 'stalled' (line 3) "
+                + "and 'ready' (line 5); keep one status line");
+        assertThat(calls).hasValue(0);
+    }
 }

@@ -57,8 +57,10 @@ class RecordReplayTest {
         try (Stream<Path> list = Files.list(dir)) {
             files = list.sorted().toList();
         }
-        assertThat(files).extracting(f -> f.getFileName().toString()).hasSize(2)
-                .anyMatch(n -> n.startsWith("api.github.com_repos_file_file_tags_per_page_100-") && n.endsWith(".http"));
+        // The 404 made the run check that raw.githubusercontent.com answers normally: that HEAD is recorded too.
+        assertThat(files).extracting(f -> f.getFileName().toString()).hasSize(3)
+                .anyMatch(n -> n.startsWith("api.github.com_repos_file_file_tags_per_page_100-") && n.endsWith(".http"))
+                .anyMatch(n -> n.startsWith("raw.githubusercontent.com_checkpoint-restore_criu_v4.2_COPYING-"));
         Exchange tags = Exchange.read(files.stream().filter(f -> f.toString().contains("api.github.com"))
                 .findFirst().orElseThrow());
         assertThat(tags.method()).isEqualTo("GET");
@@ -124,7 +126,7 @@ class RecordReplayTest {
     }
 
     @Test
-    void readsHandWrittenExchangesWithProvenanceComments() throws IOException {
+    void readsHandWrittenExchangesWithProvenanceCommentsOnceSealed() throws IOException {
         Path file = dir.resolve("x.http");
         Files.writeString(file, """
                 # Where this came from: the tags of file/file, trimmed.
@@ -136,12 +138,18 @@ class RecordReplayTest {
                 []
                 """);
 
+        assertThat(RecordingSeal.seal(dir)).isEqualTo(new RecordingSeal.Result(1, 0));
         Exchange exchange = Exchange.read(file);
 
         assertThat(exchange.key()).isEqualTo("GET " + TAGS);
-        assertThat(exchange.headers()).containsExactly(Map.entry("Content-Type", "application/json; charset=utf-8"));
+        assertThat(exchange.headers()).containsExactly(Map.entry("Content-Type", "application/json; charset=utf-8"),
+                Map.entry("Content-Length", "3"),
+                Map.entry("Content-Digest", "sha-256=:N1F+Xz3GaBn2H1p7uKzhkhKCQV8QVR0t76XD6wmFtXA=:"));
         assertThat(exchange.body()).isEqualTo("[]\n");
+        assertThat(Files.readString(file)).startsWith("# Where this came from: the tags of file/file, trimmed.\n"
+                + "# Second comment line.\nGET ");
         assertThat(Exchange.read(writeAndReadBack(exchange))).isEqualTo(exchange);
+        assertThat(RecordingSeal.seal(dir)).as("sealing twice changes nothing").isEqualTo(new RecordingSeal.Result(0, 2));
     }
 
     @Test
@@ -173,5 +181,115 @@ class RecordReplayTest {
         Path copy = dir.resolve("copy.http");
         Files.writeString(copy, exchange.toText(), StandardCharsets.UTF_8);
         return copy;
+    }
+
+    private Path recordedTagsFile() throws IOException {
+        recordARun();
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> f.toString().contains("api.github.com")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aRecordingIsSealedAndCreatedWithTheUsersUmaskNotPrivate() throws IOException {
+        Path file = recordedTagsFile();
+
+        Exchange exchange = Exchange.read(file);
+        assertThat(exchange.header("Content-Length")).contains(Integer.toString(
+                TAGS_BODY.getBytes(StandardCharsets.UTF_8).length));
+        assertThat(exchange.header("Content-Digest")).hasValueSatisfying(d -> assertThat(d).startsWith("sha-256=:"));
+        // Files.createTempFile would give 0600; a recording is for sharing, so it gets what any new file gets.
+        Path plain = Files.createFile(dir.resolve("plain-new-file"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (Stream<Path> list = Files.list(dir)) {
+            assertThat(list).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aHalvedRecordedBodyIsAnErrorNamingTheFileAndHowToSealIt() throws IOException {
+        Path file = recordedTagsFile();
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() - TAGS_BODY.length() / 2));
+        server.wireMock().stop();
+
+        assertThatThrownBy(() -> Http.client(HttpOptions.defaults().withReplay(dir)))
+                .isInstanceOf(IOException.class)
+                .hasMessage(file + ": the body is " + (TAGS_BODY.length() - TAGS_BODY.length() / 2) + " bytes, but its "
+                        + "Content-Length says " + TAGS_BODY.length() + " (cut short, or edited?); if you edited it "
+                        + "on purpose, seal it again: integration-status recording seal " + dir);
+    }
+
+    @Test
+    void aBodyEditedToTheSameLengthIsCaughtByItsDigestAndSealingAcceptsTheEdit() throws IOException {
+        Path file = recordedTagsFile();
+        Files.writeString(file, Files.readString(file).replace("FILE5_48", "FILE5_49"));
+
+        assertThatThrownBy(() -> Exchange.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining(file + ": the body does not match its Content-Digest (edited?)");
+
+        RecordingSeal.seal(dir);
+        assertThat(Exchange.read(file).body()).contains("FILE5_49");
+    }
+
+    @Test
+    void aRecordingWithCrlfLineEndsReplaysTheSameAnswers() throws IOException {
+        recordARun();
+        server.wireMock().stop();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.toList()) {
+                Files.writeString(f, Files.readString(f).replace("\n", "\r\n"));
+            }
+        }
+
+        SourceHttp replay = new SourceHttp(Http.client(HttpOptions.defaults().withReplay(dir)));
+
+        assertThat(replay.get(TAGS, Map.of())).hasValueSatisfying(p -> {
+            assertThat(p.body()).isEqualTo(TAGS_BODY);
+            assertThat(p.headers().get("Link")).isEqualTo("<" + PAGE2 + ">; rel=\"next\"");
+        });
+        assertThat(replay.get(MISSING, Map.of())).isEmpty();
+    }
+
+    @Test
+    void aRecordingOfRandomBytesIsAnErrorNamingTheFile() throws IOException {
+        Path file = dir.resolve("noise.http");
+        byte[] noise = new byte[2048];
+        new java.util.Random(1).nextBytes(noise);
+        Files.write(file, noise);
+
+        assertThatThrownBy(() -> Http.client(HttpOptions.defaults().withReplay(dir)))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith(file + ": not a recorded exchange: it is not UTF-8 text (byte ");
+    }
+
+    @Test
+    void sealingKeepsCommentsCrlfAndPermissionsAndChangesOnlyTheSeal() throws IOException {
+        Path file = dir.resolve("hand.http");
+        String text = "# a comment\r\nGET https://api.github.com/x\r\nHTTP 200\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 99\r\n\r\nline one\r\nline two\r\n";
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+
+        RecordingSeal.seal(dir);
+
+        String sealed = Files.readString(file);
+        assertThat(sealed).isEqualTo("# a comment\r\nGET https://api.github.com/x\r\nHTTP 200\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: 20\r\nContent-Digest: "
+                + Exchange.digest("line one\r\nline two\r\n".getBytes(StandardCharsets.UTF_8))
+                + "\r\n\r\nline one\r\nline two\r\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-rw-r--");
+        assertThat(Exchange.read(file).body()).isEqualTo("line one\r\nline two\r\n");
+    }
+
+    @Test
+    void anUnsealedRecordingIsAnErrorThatSaysHowToSealIt() throws IOException {
+        Path file = dir.resolve("old.http");
+        Files.writeString(file, "GET https://api.github.com/x\nHTTP 200\n\n[]");
+
+        assertThatThrownBy(() -> Exchange.read(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": no Content-Length header sealing its body; if you edited it on purpose, seal "
+                        + "it again: integration-status recording seal " + dir);
     }
 }

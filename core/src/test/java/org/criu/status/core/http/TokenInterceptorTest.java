@@ -19,7 +19,10 @@ import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Tokens go to their own host (also behind --origin) and nowhere else, and are never printed. */
+/**
+ * Tokens go to their own host (also behind --origin) and nowhere else, on the wire only over https or to a
+ * loopback address (every test here sends plain http to WireMock on 127.0.0.1), and are never printed.
+ */
 class TokenInterceptorTest {
 
     @RegisterExtension
@@ -150,5 +153,44 @@ class TokenInterceptorTest {
         assertThat(tokens.hasToken("gitlab.example.org")).isFalse();
         assertThat(tokens.hasToken("github.com")).isFalse();
         assertThat(tokens.toString()).doesNotContain(GITHUB_TOKEN);
+    }
+
+    @Test
+    void theTokenIsNeverSentOverPlainHttpToAMirrorOnAnotherMachine() throws Exception {
+        // The mirror's name resolves to this machine for the test, but the decision is made on the URL sent:
+        // http to a host that is not a loopback address.
+        String mirror = "http://mirror.example:" + server.wireMock().port() + "/api.github.com";
+        server.onGet(API).json("{\"full_name\":\"containers/podman\"}");
+        server.onGet(API + "/tags").json("[]");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        HttpOptions options = server.env(Map.of("GITHUB_TOKEN", GITHUB_TOKEN)).httpOptions()
+                .withOrigins(new OriginRewrite(java.util.List.of(new OriginRewrite.Rule("https://api.github.com",
+                        mirror))))
+                .withLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+        okhttp3.OkHttpClient client = server.client(options).newBuilder()
+                .dns(host -> java.util.List.of(java.net.InetAddress.getLoopbackAddress())).build();
+        SourceHttp http = new SourceHttp(client);
+
+        http.get(API, Map.of());
+        http.get(API + "/tags", Map.of());
+
+        server.wireMock().verify(getRequestedFor(urlEqualTo(server.pathFor(API)))
+                .withHeader("Authorization", absent()));
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "integration-status: warning: not sending the token for api.github.com to http://mirror.example:"
+                        + server.wireMock().port() + ": tokens go only over https or to a loopback address");
+    }
+
+    @Test
+    void loopbackIsDecidedOnTheAddressWrittenInTheUrl() {
+        for (String host : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "::1"}) {
+            assertThat(CredentialInterceptor.isLoopback(host)).as(host).isTrue();
+        }
+        for (String host : new String[] {"128.0.0.1", "127.0.0.1.example.org", "mirror.example", "10.0.0.1",
+                "127.0.0.256", "::2", "localhost.example.org"}) {
+            assertThat(CredentialInterceptor.isLoopback(host)).as(host).isFalse();
+        }
+        assertThat(CredentialInterceptor.mayCarryToken(okhttp3.HttpUrl.get("https://mirror.example/x"))).isTrue();
+        assertThat(CredentialInterceptor.mayCarryToken(okhttp3.HttpUrl.get("http://mirror.example/x"))).isFalse();
     }
 }

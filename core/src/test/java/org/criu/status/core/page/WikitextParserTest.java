@@ -143,4 +143,53 @@ class WikitextParserTest {
         assertThat(b).extracting(Integration::rawStatus).isEqualTo(a.stream().map(Integration::rawStatus).toList());
         assertThat(b.get(0).section()).isEqualTo(Optional.of("Container platforms"));
     }
+
+    @Test
+    void loneCarriageReturnLineEndingsParseLikeLf() throws Exception {
+        String lf = page("integration-current.wiki");
+        List<Integration> a = WikitextParser.parse(lf, "x");
+        String cr = lf.replace("\n", "\r");
+        List<Integration> b = WikitextParser.parse(cr, "x");
+
+        assertThat(b).extracting(Integration::heading).isEqualTo(a.stream().map(Integration::heading).toList());
+        assertThat(b).extracting(Integration::rawStatus).isEqualTo(a.stream().map(Integration::rawStatus).toList());
+        assertThat(b).extracting(Integration::notes).isEqualTo(a.stream().map(Integration::notes).toList());
+        for (Integration e : b) {
+            assertThat(cr.substring(e.statusStart(), e.statusEnd())).isEqualTo(e.rawStatus());
+        }
+    }
+
+    @Test
+    void twoStatusLinesThatDisagreeAreReportedNotSilentlyResolved() throws Exception {
+        List<Integration> entries = WikitextParser.parse("""
+                == Other ==
+                === Docker ===
+                Status: ready
+                * checkpoint is experimental
+                '''Status:''' stalled
+                === Podman ===
+                Status: ready
+                Status: Ready.
+                """, "x");
+
+        Integration docker = entries.get(0);
+        assertThat(docker.rawStatus()).isEqualTo("ready");
+        assertThat(docker.statusConflict())
+                .contains("two status lines disagree: 'ready' (line 3) and 'stalled' (line 5)");
+        assertThat(entries.get(1).statusConflict()).as("the same status twice is no contradiction").isEmpty();
+    }
+
+    @Test
+    void headingsFollowMediaWikiForUnevenEquals() throws Exception {
+        List<Integration> entries = WikitextParser.parse("""
+                == Section ==
+                ====Docker===
+                Status: ready
+                ==== Podman ====\t
+                Status: started
+                """, "x");
+
+        assertThat(entries).extracting(Integration::heading).containsExactly("=Docker", "Podman");
+        assertThat(entries).allSatisfy(e -> assertThat(e.section()).contains("Section"));
+    }
 }

@@ -77,7 +77,7 @@ class AtomFeedClientTest {
                 + "<body><p>Not found</p></body></html>");
 
         assertThatThrownBy(() -> client().feed(TAGS)).isInstanceOf(SourceException.class)
-                .hasMessageContaining("an HTML page, not an Atom feed");
+                .hasMessageContaining("returned an HTML page (text/html), not an Atom feed");
     }
 
     @Test

@@ -88,10 +88,13 @@ class AzulClientTest {
     }
 
     @Test
-    void notFoundIsEmpty() throws Exception {
+    void notFoundIsAFailureNotAnEmptyList() {
+        // Azul answers "no such builds" with []; a 404 means the endpoint moved, and must not read as "no CRaC".
         server.onGet(CRAC).notFound();
 
-        assertThat(client().cracPackages("linux", "x64")).isEmpty();
+        assertThatThrownBy(() -> client().cracPackages("linux", "x64")).isInstanceOf(SourceException.class)
+                .hasMessage("GET " + CRAC + " answered HTTP 404: Azul's packages endpoint is gone (an API that "
+                        + "moved?); it answers 'no such builds' with an empty list, never a 404");
     }
 
     @Test
@@ -123,6 +126,6 @@ class AzulClientTest {
         server.onGet(CRAC).html("<!doctype html><html><body>Swagger UI</body></html>");
 
         assertThatThrownBy(() -> client().cracPackages("linux", "x64")).isInstanceOf(SourceException.class)
-                .hasMessageContaining("an HTML page, not JSON");
+                .hasMessageContaining("returned an HTML page (text/html), not JSON");
     }
 }

@@ -209,7 +209,7 @@ class GitHubClientTest {
 
         assertThatThrownBy(() -> github().tags(REPO, 1))
                 .isInstanceOf(SourceException.class)
-                .hasMessage("GET " + TAGS + " returned an HTML page, not JSON");
+                .hasMessage("GET " + TAGS + " returned an HTML page (text/html), not JSON");
     }
 
     @Test

@@ -140,7 +140,7 @@ class GitLabClientTest {
         server.onGet(TAGS).html("<!DOCTYPE html><html><head><title>Sign in · GitLab</title></head><body></body></html>");
 
         assertThatThrownBy(() -> client().tags("wayland/weston", 1))
-                .isInstanceOf(SourceException.class).hasMessageContaining("an HTML page, not JSON");
+                .isInstanceOf(SourceException.class).hasMessageContaining("returned an HTML page (text/html), not JSON");
     }
 
     @Test

@@ -313,7 +313,9 @@ class PathHistoryTest {
 
         assertThat(history().boundary(Subject.file(CMD, MARKER), releases))
                 .contains(new PathHistory.Boundary("v6", "v7"));
-        assertThat(server.requests()).hasSizeLessThanOrEqualTo(5);
+        // Bisection reads at most 5 of the 9 releases (the first 404 also costs the run one HEAD: is the host up?).
+        assertThat(server.requests()).filteredOn(r -> r.getMethod().getName().equals("GET"))
+                .hasSizeLessThanOrEqualTo(5);
     }
 
     @Test

@@ -100,7 +100,7 @@ class RepologyClientTest {
         server.onGet(FILE).html("<html><body><h1>Repology is under maintenance</h1></body></html>");
 
         assertThatThrownBy(() -> client().packages("file")).isInstanceOf(SourceException.class)
-                .hasMessageContaining("an HTML page, not JSON");
+                .hasMessageContaining("returned an HTML page (text/html), not JSON");
     }
 
     @Test

@@ -242,9 +242,9 @@ public abstract class RemovalContract {
 
     private void each(Consumer<World> check) {
         for (World world : worlds()) {
-            server.wireMock().resetAll();
+            server.reset();
             check.accept(world);
-            server.wireMock().resetAll();
+            server.reset();
         }
     }
 
@@ -258,7 +258,7 @@ public abstract class RemovalContract {
         assertNothingUnanswered(world, "baseline");
         assertThat(baseline.verdict()).as(world.claim().what() + ": the baseline decides something")
                 .isIn(Verdict.CONFIRMED, Verdict.SUGGESTED);
-        server.wireMock().resetAll();
+        server.reset();
         return baseline;
     }
 

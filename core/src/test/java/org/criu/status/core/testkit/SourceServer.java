@@ -29,6 +29,7 @@ import org.criu.status.core.http.HttpOptions;
 import org.criu.status.core.http.OriginRewrite;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Status;
+import org.criu.status.core.source.HostHealth;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -108,6 +109,45 @@ public final class SourceServer implements BeforeAllCallback, AfterAllCallback, 
         sleeps.clear();
         env = Map.of();
         allowUnmatched = false;
+        ORIGINS.forEach(this::stubKnownPresent);
+    }
+
+    /**
+     * Forgets every stub and request of this test so far, as at its start: every host again answers its health
+     * probe normally. For a test that tells several stories against one server.
+     */
+    public void reset() {
+        server.resetAll();
+        ORIGINS.forEach(this::stubKnownPresent);
+    }
+
+    /**
+     * Every host answers normally unless a test says otherwise: the resource the run probes on a host's first 404
+     * ({@link HostHealth}) answers HEAD with 200 and its type, at a priority any test stub overrides. To make a
+     * whole host answer 404, see {@link #everythingNotFoundOn}.
+     */
+    private void stubKnownPresent(String origin) {
+        HostHealth.KnownPresent known = HostHealth.knownPresentFor(HttpUrl.get(origin).host());
+        String type = switch (known.shape()) {
+            case JSON -> "application/json; charset=utf-8";
+            case ATOM -> "application/atom+xml; charset=utf-8";
+            case WEB_PAGE -> "text/html; charset=utf-8";
+            case RAW_FILE, ANY -> "text/plain; charset=utf-8";
+        };
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.head(urlEqualTo(pathFor(known.url())))
+                .atPriority(10).willReturn(aResponse().withStatus(200).withHeader("Content-Type", type)));
+    }
+
+    /**
+     * Makes every request to {@code origin} answer 404, the known-present resource too: an API that moved, a
+     * mirror that lost its data.
+     */
+    public void everythingNotFoundOn(String origin) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
+                                "/" + java.util.regex.Pattern.quote(HttpUrl.get(origin).host()) + "/.*"))
+                .atPriority(1).willReturn(aResponse().withStatus(404)
+                        .withHeader("Content-Type", "text/plain; charset=utf-8").withBody("404: Not Found")));
     }
 
     @Override
@@ -145,6 +185,7 @@ public final class SourceServer implements BeforeAllCallback, AfterAllCallback, 
     /** Adds an origin to map (before {@link #context()} or {@link #client()} is called). */
     public SourceServer origin(String origin) {
         extraOrigins.add(origin);
+        stubKnownPresent(origin);
         return this;
     }
 
@@ -287,8 +328,11 @@ public final class SourceServer implements BeforeAllCallback, AfterAllCallback, 
                 var exchange = org.criu.status.core.http.Exchange.read(file);
                 ResponseDefinitionBuilder response = aResponse().withStatus(exchange.status())
                         .withBody(exchange.body());
-                // The server answers now, as a live origin would: the recorded Date is when it was recorded.
-                exchange.headers().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date"))
+                // The server answers now, as a live origin would: the recorded Date is when it was recorded. The
+                // recording's seal is about the file; the server frames the body itself.
+                exchange.headers().stream().filter(h -> !h.getKey().equalsIgnoreCase("Date")
+                                && !h.getKey().equalsIgnoreCase("Content-Length")
+                                && !h.getKey().equalsIgnoreCase("Content-Digest"))
                         .forEach(h -> response.withHeader(h.getKey(), h.getValue()));
                 server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.request(exchange.method(),
                         urlEqualTo(pathFor(exchange.url()))).willReturn(response));

@@ -160,14 +160,15 @@ public final class FileUtilityChecker implements Checker {
 
     /**
      * Repology's packages of file at or above {@code sinceTag}'s version, as context. Context only, so a
-     * Repology failure leaves it out rather than failing a check the release tags already decide.
+     * Repology failure does not fail a check the release tags already decide; it is said on the finding.
      */
     private static Optional<Evidence> distroPackages(RepologyClient repology, String sinceTag) {
         List<RepologyClient.Package> packages;
         try {
             packages = repology.packages(REPOLOGY_PROJECT);
         } catch (SourceException e) {
-            return Optional.empty();
+            return Optional.of(Evidence.couldNotRead("repology", RepologyClient.projectUrl(REPOLOGY_PROJECT),
+                    "Repology's packages of file", e));
         }
         if (packages.isEmpty()) {
             return Optional.empty();

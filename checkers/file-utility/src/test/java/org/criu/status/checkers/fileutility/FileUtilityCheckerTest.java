@@ -236,7 +236,7 @@ class FileUtilityCheckerTest {
     }
 
     @Test
-    void aRepologyFailureLeavesOutOnlyThePackageContext() {
+    void aRepologyFailureIsSaidOnTheFindingAndTheReleaseTagsStillDecide() {
         releasesAsToday();
         magicAt("FILE5_48", "magic-linux-with-criu.txt");
         magicAt("FILE5_23", "magic-linux-with-criu.txt");
@@ -245,6 +245,11 @@ class FileUtilityCheckerTest {
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
-        assertThat(finding.evidence()).noneMatch(e -> e.source().equals("repology"));
+        assertThat(finding.evidence()).filteredOn(e -> e.source().equals("repology")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.signal()).isEqualTo(org.criu.status.core.model.Signal.CONTEXT);
+                    assertThat(e.quote()).isEqualTo("could not read Repology's packages of file: GET " + REPOLOGY
+                            + " answered HTTP 503 (after 3 attempts)");
+                });
     }
 }

@@ -80,11 +80,22 @@ public final class OpenJdkCracChecker implements Checker {
                         "GitHub cannot say which commit " + MAINLINE + " " + MAINLINE_BRANCH + " is at"));
         boolean inMainline = context.github().file(MAINLINE, mainline.sha(), CRAC_API_FILE).isPresent();
         String at = MAINLINE + " " + MAINLINE_BRANCH + " (" + mainline.sha().substring(0, 12) + ")";
-        Optional<AtomFeedClient.Entry> apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
-                .flatMap(feed -> Versions.newestFirst(feed.entries(), AtomFeedClient.Entry::title, API_RELEASE).stream()
-                        .findFirst());
-
         List<Evidence> evidence = new ArrayList<>();
+        Optional<AtomFeedClient.Entry> apiRelease;
+        try {
+            apiRelease = context.atomFeeds().feed(AtomFeedClient.gitHubTags(API_REPO))
+                    .flatMap(feed -> Versions.newestFirst(feed.entries(), AtomFeedClient.Entry::title, API_RELEASE)
+                            .stream().findFirst());
+        } catch (SourceException e) {
+            if (builds.isEmpty()) {
+                throw e; // Without released builds the feed decides between started and stalled.
+            }
+            // With builds the feed only supports: say it failed, and let the builds decide.
+            apiRelease = Optional.empty();
+            evidence.add(Evidence.couldNotRead("github", "https://github.com/" + API_REPO + "/tags",
+                    "the CRaC API's tags feed", e));
+        }
+
         if (!builds.isEmpty()) {
             ZuluPackage newest = builds.stream()
                     .max(Comparator.comparing(ZuluPackage::javaVersionText, Versions.order())).orElseThrow();

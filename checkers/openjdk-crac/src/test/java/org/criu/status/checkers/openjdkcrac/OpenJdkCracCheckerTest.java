@@ -82,10 +82,12 @@ class OpenJdkCracCheckerTest {
         assertThat(finding.evidence()).extracting(Evidence::quote).contains(
                 "openjdk/jdk master (9b75fd1b9fe2) has no jdk.crac API: CRaC is not in mainline OpenJDK",
                 "org.crac 1.5.0: newest release of the CRaC API library");
-        // No api.github.com request: the feed and the raw file do not count against the hourly limit.
+        // No api.github.com request: the feeds and the raw file do not count against the hourly limit. (The
+        // mainline file's 404 also makes the run check, with one HEAD, that raw.githubusercontent.com is up.)
         assertThat(finding.evidence()).anyMatch(e -> e.url().equals(
                 "https://github.com/openjdk/jdk/tree/" + HEAD + "/src/java.base/share/classes/jdk"));
-        assertThat(server.requests()).hasSize(4).noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
+        assertThat(server.requests()).filteredOn(r -> r.getMethod().getName().equals("GET")).hasSize(4)
+                .noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
     }
 
     @Test
@@ -166,8 +168,24 @@ class OpenJdkCracCheckerTest {
     }
 
     @Test
-    void unverifiedWhenTheFeedIsAnHtmlPage() {
+    void aFeedThatIsAnHtmlPageIsSaidOnTheFindingWhileTheBuildsDecide() {
         sourcesAsToday();
+        server.onGet(FEED).html("<!DOCTYPE html><html><body>Rate limited</body></html>");
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.suggestedStatus()).contains(Status.READY);
+        assertThat(finding.evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo(Signal.CONTEXT);
+            assertThat(e.quote()).startsWith("could not read the CRaC API's tags feed: GET " + FEED
+                    + " returned an HTML page (text/html), not an Atom feed");
+        });
+    }
+
+    @Test
+    void unverifiedWhenTheFeedIsAnHtmlPageAndNoBuildDecides() {
+        sourcesAsToday();
+        server.onGet(AZUL).json("[]");
         server.onGet(FEED).html("<!DOCTYPE html><html><body>Rate limited</body></html>");
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
