@@ -1,7 +1,6 @@
 package org.criu.status.core.recipe;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,8 @@ final class ProbeRun {
     }
 
     private final CheckContext context;
-    private final Map<String, Resolution> resolved = new HashMap<>();
+    private final Map<String, Resolution> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProbeRun(CheckContext context) {
         this.context = context;
@@ -40,12 +40,16 @@ final class ProbeRun {
     /** The ref a probe reads at: the newest release when {@code release} is given, else the branch's head. */
     Resolution resolve(String repo, Optional<ReleaseSpec> release, Optional<String> branch) throws SourceException {
         String key = repo + " " + release.map(r -> r.from() + " " + r.tags()).orElse("branch " + branch.orElse(""));
-        Resolution cached = resolved.get(key);
-        if (cached == null) {
-            cached = release.isPresent() ? newestRelease(repo, release.get()) : branchHead(repo, branch.orElseThrow());
-            resolved.put(key, cached);
+        // Probes run at once: the first to ask resolves, the others wait for its answer.
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            Resolution cached = resolved.get(key);
+            if (cached == null) {
+                cached = release.isPresent() ? newestRelease(repo, release.get())
+                        : branchHead(repo, branch.orElseThrow());
+                resolved.put(key, cached);
+            }
+            return cached;
         }
-        return cached;
     }
 
     private Resolution newestRelease(String repo, ReleaseSpec spec) throws SourceException {
@@ -60,11 +64,14 @@ final class ProbeRun {
             // Dated on first use, once: a file probe asks only after the tag's files proved readable.
             java.util.concurrent.atomic.AtomicReference<Optional<LocalDate>> memo =
                     new java.util.concurrent.atomic.AtomicReference<>();
+            Object dating = new Object();
             return found(new Ref(repo, newest.name(), newest.name(), true, () -> {
-                if (memo.get() == null) {
-                    memo.set(github.tagDate(repo, newest).map(GitHubClient.Commit::day));
+                synchronized (dating) {
+                    if (memo.get() == null) {
+                        memo.set(github.tagDate(repo, newest).map(GitHubClient.Commit::day));
+                    }
+                    return memo.get();
                 }
-                return memo.get();
             }));
         }
         String url = AtomFeedClient.gitHubTags(repo);

@@ -17,9 +17,10 @@ import org.criu.status.core.spi.NewEntry;
  * A checker written as a recipe (a YAML file of probes, see docs/RECIPES.md), run like any other: its probes'
  * evidence goes to the shared verdict rules. Built by {@link RecipeLoader}, which has validated it.
  * The first probe that could not look (no release tag matching, a file gone from the tree) makes the whole
- * entry unverified, with what the earlier probes found kept for the report, and the later probes are not run
- * (their answer could not change that, and they would spend requests): a recipe that no longer fits its
- * sources must say so rather than decide on half its evidence.
+ * entry unverified, with what the earlier probes found kept for the report, and the later probes' answers are not
+ * used (they could not change that): a recipe that no longer fits its sources must say so rather than decide on half
+ * its evidence. The probes are asked at once (a recipe costs its deepest probe in round trips, not the sum), so when
+ * one could not look the later ones may already have made their requests.
  */
 public final class RecipeChecker implements Checker {
 
@@ -82,14 +83,23 @@ public final class RecipeChecker implements Checker {
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         ProbeRun run = new ProbeRun(context);
         List<Evidence> evidence = new ArrayList<>();
-        for (Probe probe : probes) {
-            ProbeResult result = probe.run(run);
+        // The probes ask their questions at once (they share only the release they resolve, once); their answers
+        // are taken in order, up to the first that could not look, exactly as if they had run one after another.
+        List<ProbeResult> results = context.parallel().readAhead(probes, Math.max(1, probes.size()), p -> p.run(run),
+                r -> r.couldNotLook().isPresent());
+        for (ProbeResult result : results) {
             evidence.addAll(result.evidence());
             if (result.couldNotLook().isPresent()) {
                 return CheckResult.couldNotLook(result.couldNotLook().get(), evidence);
             }
         }
         return CheckResult.evidence(evidence);
+    }
+
+    /** Resolving the release (or branch head), then the probe's own read and, for a release, its date. */
+    @Override
+    public int expectedDepth() {
+        return 3;
     }
 
     @Override

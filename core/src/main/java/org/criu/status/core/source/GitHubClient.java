@@ -319,6 +319,22 @@ public final class GitHubClient {
                 .map(text -> new SourceFile(blobUrl(repo, ref, path), text, SourceFile.AnchorStyle.GITHUB));
     }
 
+    /**
+     * One file at several refs, read at once ({@link Parallel#each}): results in the refs' order, each empty when
+     * the file or ref does not exist.
+     */
+    public List<Optional<SourceFile>> documents(String repo, List<String> refs, String path) throws SourceException {
+        return http.parallel().each(refs, ref -> document(repo, ref, path));
+    }
+
+    /**
+     * Several files at one ref, read at once ({@link Parallel#each}): results in the paths' order, each empty when
+     * the file does not exist there.
+     */
+    public List<Optional<SourceFile>> documents(String repo, String ref, List<String> paths) throws SourceException {
+        return http.parallel().each(paths, path -> document(repo, ref, path));
+    }
+
     /** The web address a person opens to read a file at a ref. */
     public static String blobUrl(String repo, String ref, String path) {
         return "https://github.com/" + repo + "/blob/" + ref + "/" + path;

@@ -54,6 +54,7 @@ public final class SourceHttp {
 
     private final OkHttpClient client;
     private final HostHealth hosts;
+    private volatile Parallel parallel;
 
     public SourceHttp(OkHttpClient client) {
         this.client = client;
@@ -62,6 +63,24 @@ public final class SourceHttp {
 
     public OkHttpClient client() {
         return client;
+    }
+
+    /**
+     * Asks several independent things at once through this client (its per-host limits and single-flight apply);
+     * one per run, made on first use.
+     */
+    public Parallel parallel() {
+        Parallel p = parallel;
+        if (p == null) {
+            synchronized (this) {
+                p = parallel;
+                if (p == null) {
+                    p = new Parallel();
+                    parallel = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** Which hosts answer normally in this run; checker canaries prove theirs here. */

@@ -38,4 +38,13 @@ public interface CheckContext {
 
     /** The run's clock: "now" for age rules, fixed in tests. */
     Clock clock();
+
+    /**
+     * Asks several independent things at once (the parts of a combined entry, a file at several refs): use it
+     * wherever one answer does not decide the next question, so a check costs its dependency depth in round trips
+     * rather than its request count. Requests still go through the run's client and its per-host limits.
+     */
+    default org.criu.status.core.source.Parallel parallel() {
+        return http().parallel();
+    }
 }

@@ -16,6 +16,7 @@ import org.criu.status.core.source.AtomFeedClient;
 import org.criu.status.core.source.GitHubClient.Release;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.Parallel;
 import org.criu.status.core.source.PathHistory;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
@@ -44,6 +45,12 @@ public final class LxcChecker implements Checker {
     private static final Pattern INCUS_RELEASE = Pattern.compile("v\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}");
     /** How many LXD feature releases to look back for the last one that still drove CRIU (raw reads, not API). */
     static final int LXD_LOOKBACK = 12;
+    /**
+     * How many of those are read at once: the newest and the four before it. Before a removal the newest one decides
+     * and four raw reads (no API cost) were spent ahead; after one, the release that still had the calls is usually
+     * among the next four, and the walk back costs one round trip instead of one per release.
+     */
+    static final int LXD_READ_AHEAD = 5;
     /** LXC's CRIU driver: where lxc-checkpoint dumps and restores; the definitions survive a move to another file. */
     static final Pattern LXC_DEFINITION = Pattern.compile("^bool\\s+__criu_(?:pre_dump|dump|restore)\\s*\\(");
     /** A release known to ship src/lxc/criu.c (LXC 2.0.0, 2016-04-06): a canary, and the history's base. */
@@ -104,17 +111,24 @@ public final class LxcChecker implements Checker {
         boolean both = !named.contains("lxc") && !named.contains("lxd");
         List<Evidence> evidence = new ArrayList<>();
         List<String> unproven = new ArrayList<>();
-        if (both || named.contains("lxc")) {
-            Component lxc = lxcEvidence(github);
-            evidence.addAll(lxc.evidence());
-            lxc.unproven().ifPresent(unproven::add);
+        // LXC, LXD and Incus share no question: all three are asked at once, and reported in this order.
+        Parallel parallel = context.parallel();
+        try (Parallel.Pending<Optional<Evidence>> incus = parallel.start(() -> incusContext(github,
+                context.atomFeeds()));
+             Parallel.Pending<Component> lxdPart = both || named.contains("lxd")
+                     ? parallel.start(() -> lxdEvidence(github, parallel)) : null) {
+            if (both || named.contains("lxc")) {
+                Component lxc = lxcEvidence(github, parallel);
+                evidence.addAll(lxc.evidence());
+                lxc.unproven().ifPresent(unproven::add);
+            }
+            if (lxdPart != null) {
+                Component lxd = lxdPart.join();
+                evidence.addAll(lxd.evidence());
+                lxd.unproven().ifPresent(unproven::add);
+            }
+            incus.join().ifPresent(evidence::add);
         }
-        if (both || named.contains("lxd")) {
-            Component lxd = lxdEvidence(github);
-            evidence.addAll(lxd.evidence());
-            lxd.unproven().ifPresent(unproven::add);
-        }
-        incusContext(github, context.atomFeeds()).ifPresent(evidence::add);
         // A component whose absence is not proven may be the most advanced one, which decides a combined entry:
         // only a component that ships (ready, whatever the other) lets the entry be judged without it.
         boolean ships = evidence.stream().anyMatch(e -> e.signal() == Signal.RELEASED);
@@ -135,14 +149,21 @@ public final class LxcChecker implements Checker {
         }
     }
 
-    private Component lxcEvidence(GitHubClient github) throws SourceException {
+    private Component lxcEvidence(GitHubClient github, Parallel parallel) throws SourceException {
         List<Tag> releases = Versions.newestFirst(github.tags(LXC_REPO, 1), Tag::name, LXC_RELEASE);
         if (releases.isEmpty()) {
             return Component.of(List.of());
         }
         Tag newest = releases.get(0);
-        Optional<LocalDate> date = github.tagDate(LXC_REPO, newest).map(GitHubClient.Commit::day);
-        if (github.file(LXC_REPO, newest.name(), LXC_CRIU).isPresent()) {
+        // The release's date and its driver file: two questions about the same tag, asked together.
+        Optional<LocalDate> date;
+        boolean ships;
+        try (Parallel.Pending<Boolean> file = parallel.start(() -> github.file(LXC_REPO, newest.name(), LXC_CRIU)
+                .isPresent())) {
+            date = github.tagDate(LXC_REPO, newest).map(GitHubClient.Commit::day);
+            ships = file.join();
+        }
+        if (ships) {
             return Component.of(List.of(lxcShips(newest, date, GitHubClient.blobUrl(LXC_REPO, newest.name(), LXC_CRIU),
                     LXC_CRIU)));
         }
@@ -194,14 +215,18 @@ public final class LxcChecker implements Checker {
                 "LXC " + newest.name() + " ships " + path + ", the CRIU driver behind lxc-checkpoint").about(LXC);
     }
 
-    private Component lxdEvidence(GitHubClient github) throws SourceException {
+    private Component lxdEvidence(GitHubClient github, Parallel parallel) throws SourceException {
         List<Release> releases = github.releases(LXD_REPO, 1).stream().filter(r -> !r.prerelease()).toList();
         List<Release> feature = Versions.newestFirst(releases, Release::tagName, LXD_FEATURE);
         if (feature.isEmpty()) {
             return Component.of(List.of());
         }
         Release newest = feature.get(0);
-        Driver newestDriver = driverAt(github, newest.tagName());
+        // The newest release and the walk back to the last one that still drove CRIU, LXD_READ_AHEAD at a time.
+        List<Release> lookBack = feature.subList(0, Math.min(feature.size(), LXD_LOOKBACK));
+        List<Driver> drivers = parallel.readAhead(lookBack, LXD_READ_AHEAD, r -> driverAt(github, r.tagName()),
+                Driver::drivesCriu);
+        Driver newestDriver = drivers.get(0);
         if (newestDriver.drivesCriu()) {
             return Component.of(List.of(Evidence.of(Signal.RELEASED, "github", newestDriver.url(), day(newest),
                     newest.tagName() + ": " + newestDriver.describe()).about(LXD)));
@@ -211,8 +236,9 @@ public final class LxcChecker implements Checker {
         Driver firstWithoutDriver = newestDriver;
         Optional<Release> lastWith = Optional.empty();
         Driver lastDriver = null;
-        for (Release release : feature.subList(1, Math.min(feature.size(), LXD_LOOKBACK))) {
-            Driver driver = driverAt(github, release.tagName());
+        for (int i = 1; i < drivers.size(); i++) {
+            Release release = lookBack.get(i);
+            Driver driver = drivers.get(i);
             if (driver.drivesCriu()) {
                 lastWith = Optional.of(release);
                 lastDriver = driver;
@@ -241,8 +267,16 @@ public final class LxcChecker implements Checker {
             }
         }
         String missing = firstWithout.tagName() + "'s " + DRIVER_NAME + " makes no CRIU calls, which " + had + "'s did";
-        PathHistory.Answer answer = PathHistory.github(github, LXD_REPO).whatHappened(LXD_SUBJECT, had,
-                firstWithout.tagName());
+        // The newest LTS release's driver is cited beside a proven removal; it does not depend on the history, so it
+        // is read while the history is asked (a raw file, no API request; unused unless the calls were deleted).
+        Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
+        PathHistory.Answer answer;
+        Optional<Driver> ltsDriver;
+        try (Parallel.Pending<Optional<Driver>> ltsRead = parallel.start(() -> lts.isPresent()
+                ? Optional.of(driverAt(github, lts.get().tagName())) : Optional.empty())) {
+            answer = PathHistory.github(github, LXD_REPO).whatHappened(LXD_SUBJECT, had, firstWithout.tagName());
+            ltsDriver = answer instanceof PathHistory.Deleted ? ltsRead.join() : Optional.empty();
+        }
         if (answer instanceof PathHistory.Renamed renamed) {
             return followLxd(github, newest, renamed.to(), renamed.context("github").about(LXD), missing);
         }
@@ -253,7 +287,7 @@ public final class LxcChecker implements Checker {
         if (answer instanceof PathHistory.Deleted deleted) {
             Optional<Release> lastRelease = lastWith.or(() -> feature.stream()
                     .filter(r -> r.tagName().equals(LXD_KNOWN)).findFirst());
-            return Component.of(removal(github, releases, newest, firstWithout, firstWithoutDriver, had, lastRelease,
+            return Component.of(removal(lts, ltsDriver, newest, firstWithout, firstWithoutDriver, had, lastRelease,
                     lastDriver, deleted));
         }
         String reason = ((PathHistory.Unknown) answer).reason();
@@ -275,13 +309,10 @@ public final class LxcChecker implements Checker {
                 newest.tagName() + ": " + path + " drives CRIU").about(LXD).quoting(call.get().stripped()), how));
     }
 
-    private List<Evidence> removal(GitHubClient github, List<Release> releases, Release newest, Release removedIn,
+    private List<Evidence> removal(Optional<Release> lts, Optional<Driver> ltsDriver, Release newest, Release removedIn,
                                    Driver removedDriver, String had, Optional<Release> lastWith, Driver lastDriver,
-                                   PathHistory.Deleted deleted) throws SourceException {
+                                   PathHistory.Deleted deleted) {
         List<Evidence> evidence = new ArrayList<>();
-        Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
-        Optional<Driver> ltsDriver = lts.isPresent() ? Optional.of(driverAt(github, lts.get().tagName()))
-                : Optional.empty();
         boolean ltsKeeps = ltsDriver.filter(Driver::drivesCriu).isPresent();
         // Reports print the qualifier in parentheses after the status: no parentheses of its own inside.
         String qualifier = "LXD removed CRIU in " + removedIn.tagName()

@@ -60,6 +60,17 @@ class LxcCheckerTest {
         server.onGet(RAW + "canonical/lxd/" + tag + DRIVER).text(fixture(fixture));
     }
 
+    /**
+     * LXD before the removal: the newest release drives CRIU, and so do the four before it, which are read with it
+     * (the walk back is read ahead, five releases at once).
+     */
+    private void lxdStillDrivingCriu() {
+        server.onGet(LXD_RELEASES).json(fixture("lxd-releases-ok.json"));
+        for (String tag : List.of("lxd-6.9", "lxd-6.8", "lxd-6.7", "lxd-6.6", "lxd-6.5")) {
+            lxdDriver(tag, "lxd-driver-lxd-6.5.go");
+        }
+    }
+
     /** LXD as released: 6.6 to 6.9 without CRIU calls, 6.5 the last with them, LTS 5.21.7 still with them. */
     private void lxdAsToday() {
         server.onGet(LXD_RELEASES).json(fixture("lxd-releases-ok.json"));
@@ -196,8 +207,7 @@ class LxcCheckerTest {
     @Test
     void confirmsReadyWhenTheNewestLxdStillDrivesCriu() {
         lxcAsToday();
-        server.onGet(LXD_RELEASES).json(fixture("lxd-releases-ok.json"));
-        lxdDriver("lxd-6.9", "lxd-driver-lxd-6.5.go");
+        lxdStillDrivingCriu();
         incus();
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
@@ -308,8 +318,7 @@ class LxcCheckerTest {
                 List.of(FileSpec.removed("src/lxc/criu.c", "@@ -1,1 +0,0 @@\n-bool __criu_dump(struct lxc_container *c, struct migrate_opts *opts)\n"),
                         FileSpec.added("src/lxc/checkpoint/criu.c", "@@ -0,0 +1,1 @@\n+bool __criu_dump(struct lxc_container *c, struct migrate_opts *opts)\n"))));
         server.onGet(RAW + "lxc/lxc/v7.0.0/src/lxc/checkpoint/criu.c").text(fixture("lxc-criu.c"));
-        server.onGet(LXD_RELEASES).json(fixture("lxd-releases-ok.json"));
-        lxdDriver("lxd-6.9", "lxd-driver-lxd-6.5.go");
+        lxdStillDrivingCriu();
         incus();
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
@@ -328,6 +337,8 @@ class LxcCheckerTest {
             lxdDriver(tag, "lxd-driver-lxd-6.6.go");
         }
         lxdDriver("lxd-6.5", "lxd-driver-lxd-6.5.go");
+        // The LTS driver is read while the history is asked (cited only beside a proven removal).
+        lxdDriver("lxd-5.21.7", "lxd-driver-lxd-5.21.7.go");
         server.onGet(LXD_COMPARE).status(502);
         incus();
 
@@ -349,6 +360,8 @@ class LxcCheckerTest {
             lxdDriver(tag, "lxd-driver-lxd-6.6.go");
         }
         lxdDriver("lxd-6.5", "lxd-driver-lxd-6.5.go");
+        // The LTS driver is read while the history is asked (cited only beside a proven removal).
+        lxdDriver("lxd-5.21.7", "lxd-driver-lxd-5.21.7.go");
         server.onGet(LXD_COMPARE).status(502);
         incus();
 
@@ -377,6 +390,9 @@ class LxcCheckerTest {
     @Test
     void unverifiedWithTheUrlWhenLxcTagsFail() {
         server.onGet(LXC_TAGS).status(502);
+        // LXD and Incus are asked at the same time as LXC: answered, and not enough without LXC.
+        lxdAsToday();
+        incus();
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -389,6 +405,7 @@ class LxcCheckerTest {
     void unverifiedWhenLxdReleasesFail() {
         lxcAsToday();
         server.onGet(LXD_RELEASES).status(500);
+        incus();
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 

@@ -15,6 +15,7 @@ import org.criu.status.core.source.GitHubClient.PinnedDirectory;
 import org.criu.status.core.source.GitHubClient.Entry;
 import org.criu.status.core.source.GitHubClient.Tag;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.Parallel;
 import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Canary;
@@ -41,6 +42,12 @@ public final class SlurmChecker implements Checker {
      */
     static final List<String> MAJOR_RELEASES = List.of("17.02", "17.11", "18.08", "19.05", "20.02", "20.11",
             "21.08", "22.05", "23.02", "23.11", "24.05", "24.11", "25.05", "25.11", "26.05");
+
+    /**
+     * Major releases whose notes are read at once. The removal is announced once, usually a few majors after the
+     * first; five at a time finds it in one or two round trips, at the cost of at most four raw reads past it.
+     */
+    static final int NOTES_READ_AHEAD = 5;
 
     private static final List<String> NOTES_FILES = List.of("RELEASE_NOTES", "RELEASE_NOTES.md");
     private static final Pattern BULLET = Pattern.compile("^\\s*--\\s+(.*)$");
@@ -95,12 +102,25 @@ public final class SlurmChecker implements Checker {
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
         GitHubClient github = context.github();
-        Optional<PinnedDirectory> listing = github.directoryAtHead(REPO, PLUGINS);
-        if (listing.isEmpty()) {
-            return CheckResult.couldNotLook("no " + PLUGINS + " at the default branch of " + REPO
-                    + " (or no such repository): the source layout changed, this checker needs updating");
+        Parallel parallel = context.parallel();
+        // Today's tree and the release notes answer separate questions: both are asked at once.
+        try (Parallel.Pending<Optional<RemovalNotice>> notes = parallel.start(() -> removalNotice(github, REPO,
+                parallel))) {
+            Optional<PinnedDirectory> listing = github.directoryAtHead(REPO, PLUGINS);
+            if (listing.isEmpty()) {
+                return CheckResult.couldNotLook("no " + PLUGINS + " at the default branch of " + REPO
+                        + " (or no such repository): the source layout changed, this checker needs updating");
+            }
+            PinnedDirectory tree = listing.get();
+            // The notes are read and cited in the repository as GitHub names it now (after a rename, again).
+            Optional<RemovalNotice> notice = tree.repo().equals(REPO) ? notes.join()
+                    : removalNotice(github, tree.repo(), parallel);
+            return check(integration, github, parallel, tree, notice);
         }
-        PinnedDirectory tree = listing.get();
+    }
+
+    private CheckResult check(Integration integration, GitHubClient github, Parallel parallel, PinnedDirectory tree,
+                              Optional<RemovalNotice> notice) throws SourceException {
         String repo = tree.repo();
         // Read and cite the tree at the commit the branch pointed at, never at the moving branch.
         String at = tree.branch() + " (" + tree.sha().substring(0, 12) + ")";
@@ -111,7 +131,6 @@ public final class SlurmChecker implements Checker {
         if (criuAtHead.isEmpty() && checkpointAtHead && github.file(repo, tree.sha(), CRIU_PLUGIN).isPresent()) {
             criuAtHead = Optional.of(CRIU_PLUGIN.substring(0, CRIU_PLUGIN.lastIndexOf('/')));
         }
-        Optional<RemovalNotice> notice = removalNotice(github, repo);
 
         List<Evidence> evidence = new ArrayList<>();
         if (criuAtHead.isPresent()) {
@@ -121,12 +140,16 @@ public final class SlurmChecker implements Checker {
         } else if (!checkpointAtHead && notice.isPresent()) {
             // The notice proves the removal; the listing only shows today's tree, so it is context.
             RemovalNotice n = notice.get();
-            evidence.add(n.cite(Signal.REMOVED, dateOf(github, repo, n.tag())));
-            evidence.add(Evidence.undated(Signal.CONTEXT, "github", tree.treeUrl(),
-                    PLUGINS + " at " + at + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
-                            + directories(plugins) + " plugin types"));
-            if (n.previousTag().isPresent()) {
-                formerPlugins(github, repo, n.previousTag().get()).ifPresent(evidence::add);
+            // The notice's date and what the release before it shipped: independent, asked together.
+            try (Parallel.Pending<Optional<Evidence>> former = n.previousTag().isPresent()
+                    ? parallel.start(() -> formerPlugins(github, repo, n.previousTag().get())) : null) {
+                evidence.add(n.cite(Signal.REMOVED, dateOf(github, repo, n.tag())));
+                evidence.add(Evidence.undated(Signal.CONTEXT, "github", tree.treeUrl(),
+                        PLUGINS + " at " + at + ": no " + CHECKPOINT + "/ and no CRIU plugin among "
+                                + directories(plugins) + " plugin types"));
+                if (former != null) {
+                    former.join().ifPresent(evidence::add);
+                }
             }
         } else if (!checkpointAtHead && integration.status().filter(Status.READY::equals).isPresent()) {
             // A directory gone without a word in the release notes: renamed, moved or removed? Not proven, so the
@@ -146,26 +169,40 @@ public final class SlurmChecker implements Checker {
         return CheckResult.evidence(evidence);
     }
 
-    /** The first major release whose RELEASE_NOTES announce that the checkpoint plugins were removed. */
-    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo) throws SourceException {
-        String previous = null;
-        int read = 0;
-        for (String major : MAJOR_RELEASES) {
+    /** A major release's notes, if it has them (under either name). */
+    private record NotesAt(String tag, Optional<SourceFile> notes) {
+        boolean announceRemoval() {
+            return notes.flatMap(n -> findRemoval(n, tag, Optional.empty())).isPresent();
+        }
+    }
+
+    /**
+     * The first major release whose RELEASE_NOTES announce that the checkpoint plugins were removed. The notes of
+     * {@link #NOTES_READ_AHEAD} majors are read at once (raw files: no API request), in order, until one announces it.
+     */
+    static Optional<RemovalNotice> removalNotice(GitHubClient github, String repo, Parallel parallel)
+            throws SourceException {
+        List<NotesAt> read = parallel.readAhead(MAJOR_RELEASES, NOTES_READ_AHEAD, major -> {
             String tag = "slurm-" + major.replace('.', '-') + "-0-1";
             for (String path : NOTES_FILES) {
                 Optional<SourceFile> notes = github.document(repo, tag, path);
                 if (notes.isPresent()) {
-                    read++;
-                    Optional<RemovalNotice> notice = findRemoval(notes.get(), tag, Optional.ofNullable(previous));
-                    if (notice.isPresent()) {
-                        return notice;
-                    }
-                    previous = tag;
-                    break;
+                    return new NotesAt(tag, notes);
                 }
             }
+            return new NotesAt(tag, Optional.empty());
+        }, NotesAt::announceRemoval);
+        String previous = null;
+        for (NotesAt at : read) {
+            if (at.notes().isPresent()) {
+                Optional<RemovalNotice> notice = findRemoval(at.notes().get(), at.tag(), Optional.ofNullable(previous));
+                if (notice.isPresent()) {
+                    return notice;
+                }
+                previous = at.tag();
+            }
         }
-        if (read == 0) {
+        if (read.stream().allMatch(at -> at.notes().isEmpty())) {
             throw new SourceException("https://github.com/" + repo,
                     "no RELEASE_NOTES at any major release tag of " + repo + " (" + MAJOR_RELEASES.get(0)
                             + " to " + MAJOR_RELEASES.get(MAJOR_RELEASES.size() - 1) + "): tags or files were renamed");
