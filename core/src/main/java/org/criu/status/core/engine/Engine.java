@@ -2,7 +2,11 @@ package org.criu.status.core.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.criu.status.core.http.RequestPriority;
 import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Report;
@@ -97,11 +102,12 @@ public final class Engine {
             return List.of();
         }
         List<Checker> missing = new ArrayList<>();
+        Map<String, Optional<Checker>> chosen = new LinkedHashMap<>();
+        integrations.forEach(i -> chosen.computeIfAbsent(i.heading(), registry::forHeading));
         for (CheckerRegistry.Discovered d : registry.all()) {
             Checker c = d.checker();
-            boolean named = integrations.stream().anyMatch(i ->
-                    registry.forHeading(i.heading()).filter(c::equals).isPresent()
-                            || org.criu.status.core.spi.HeadingMatcher.matches(i.heading(), c.covers()));
+            boolean named = chosen.entrySet().stream().anyMatch(h -> h.getValue().filter(c::equals).isPresent()
+                    || org.criu.status.core.spi.HeadingMatcher.matches(h.getKey(), c.covers()));
             if (c.newEntry().isPresent() && !named && only.map(ids -> ids.contains(c.id())).orElse(true)) {
                 missing.add(c);
             }
@@ -127,46 +133,61 @@ public final class Engine {
 
     /** As {@link #run(WikiPage, List)}, telling {@code progress} as each check finishes (from the checker's thread). */
     public Report run(WikiPage page, List<Integration> integrations, java.util.function.Consumer<Progress> progress) {
+        // A heading is matched once per run, however often the page repeats it.
+        Map<String, Optional<Checker>> byHeading = new HashMap<>();
+        java.util.function.Function<String, Optional<Checker>> forHeading = h -> byHeading.computeIfAbsent(h,
+                x -> registry.forHeading(x).filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true)));
         List<Checker> missing = missingFrom(integrations);
         List<Integration> entries = new ArrayList<>(integrations);
         missing.forEach(c -> entries.add(proposed(c)));
         AtomicInteger threadNo = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(entries.size(), jobs)), r -> {
+        // One check per checker and entry as the checker sees it: duplicate entries share it (and its finding's
+        // evidence), so a page pasted into itself costs no extra check.
+        Map<CheckKey, Check> checks = new LinkedHashMap<>();
+        List<Optional<Checker>> chosen = new ArrayList<>();
+        List<Check> checkOf = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Integration integration = entries.get(i);
+            Optional<Checker> checker = i < integrations.size()
+                    ? forHeading.apply(integration.heading())
+                    : Optional.of(missing.get(i - integrations.size()));
+            chosen.add(checker);
+            // The page contradicts itself: no status to confirm or replace until an editor picks one.
+            boolean ambiguous = integration.statusConflict().isPresent();
+            int position = i;
+            checkOf.add(checker.filter(c -> !ambiguous)
+                    .map(c -> checks.computeIfAbsent(CheckKey.of(c, integration),
+                            k -> new Check(c, integration, position)))
+                    .orElse(null));
+        }
+        int total = checks.size();
+        // Critical path first: the checks with the longest expected chains of dependent requests start first, and
+        // their requests go first where a host has a queue (ties keep page order).
+        List<Check> order = new ArrayList<>(checks.values());
+        order.sort(Comparator.comparingInt((Check c) -> -c.depth).thenComparingInt(c -> c.position));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(order.size(), jobs)), r -> {
             Thread t = new Thread(r, "checker-" + threadNo.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Optional<Checker>> chosen = new ArrayList<>();
-            List<Future<CheckResult>> futures = new ArrayList<>();
-            List<CompletableFuture<Long>> starts = new ArrayList<>();
-            int total = (int) integrations.stream().filter(i -> registry.forHeading(i.heading())
-                    .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true)).isPresent()).count()
-                    + missing.size();
-            for (int i = 0; i < entries.size(); i++) {
-                Integration integration = entries.get(i);
-                Optional<Checker> checker = i < integrations.size()
-                        ? registry.forHeading(integration.heading())
-                                .filter(c -> only.map(ids -> ids.contains(c.id())).orElse(true))
-                        : Optional.of(missing.get(i - integrations.size()));
-                chosen.add(checker);
-                CompletableFuture<Long> started = new CompletableFuture<>();
-                starts.add(started);
-                // The page contradicts itself: no status to confirm or replace until an editor picks one.
-                boolean ambiguous = integration.statusConflict().isPresent();
-                futures.add(checker.filter(c -> !ambiguous).map(c -> pool.submit(() -> {
-                    started.complete(System.nanoTime());
+            for (Check check : order) {
+                Checker c = check.checker;
+                check.future = pool.submit(() -> {
+                    check.started.complete(System.nanoTime());
                     try {
-                        return trustAbsence(c, c.check(integration, context));
+                        return RequestPriority.with(check.depth,
+                                () -> trustAbsence(c, c.check(check.integration, context)));
                     } finally {
-                        progress.accept(new Progress(done.incrementAndGet(), total, c.id(), integration.heading()));
+                        progress.accept(new Progress(done.incrementAndGet(), total, c.id(),
+                                check.integration.heading()));
                     }
-                })).orElse(null));
+                });
             }
             // A safety net only: every check gets its own deadline from its start, and a cancelled check frees
             // its slot within a request timeout; this bounds the run if a checker ignores interruption.
-            long rounds = (futures.stream().filter(f -> f != null).count() + jobs - 1) / jobs + 1;
+            long rounds = (order.size() + jobs - 1) / jobs + 1;
             long runDeadline = System.nanoTime() + timeout.toNanos() * rounds;
             List<Finding> findings = new ArrayList<>();
             List<Finding> notOnPageFindings = new ArrayList<>();
@@ -182,7 +203,8 @@ public final class Engine {
                             + integration.statusConflict().get() + "; keep one status line"));
                     continue;
                 }
-                into.add(await(integration, chosen.get(i).get(), futures.get(i), starts.get(i), runDeadline));
+                Check check = checkOf.get(i);
+                into.add(await(integration, check.checker, check.future, check.started, runDeadline));
             }
             return new Report(page, context.clock().instant(), findings, notOnPageFindings);
         } finally {
@@ -208,6 +230,34 @@ public final class Engine {
             }
         }
         return result;
+    }
+
+    /**
+     * What makes two checks the same: the checker and every part of the entry it may read (heading, section,
+     * status, notes, links), not where the entry sits on the page.
+     */
+    private record CheckKey(String checker, Integration entry) {
+        static CheckKey of(Checker checker, Integration i) {
+            return new CheckKey(checker.id(), new Integration(i.heading(), i.section(), i.rawStatus(), i.status(),
+                    i.notes(), i.links(), 0, 0, i.statusConflict()));
+        }
+    }
+
+    /** One check of the run: its first entry, its expected depth, when it started and what it will return. */
+    private static final class Check {
+        final Checker checker;
+        final Integration integration;
+        final int position;
+        final int depth;
+        final CompletableFuture<Long> started = new CompletableFuture<>();
+        Future<CheckResult> future;
+
+        Check(Checker checker, Integration integration, int position) {
+            this.checker = checker;
+            this.integration = integration;
+            this.position = position;
+            this.depth = checker.expectedDepth();
+        }
     }
 
     private CheckResult trustAbsence(Checker checker, CheckResult result) {

@@ -5,14 +5,14 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
- * Caps requests in flight per logical host (checkers call synchronously from their own threads, so a fair
- * semaphore per host is the whole mechanism) and, where a host asks for it, spaces request starts apart:
+ * Caps requests in flight per logical host (checkers call synchronously from their own threads, so permits per
+ * host are the whole mechanism; waiting requests are served by {@link RequestPriority}, deepest check first, then in
+ * arrival order) and, where a host asks for it, spaces request starts apart:
  * repology.org wants about one request a second. A network interceptor: cache hits take no permit, and the
  * permit is held until the body has been read (see {@link ResponseSizeLimitInterceptor}).
  */
@@ -20,13 +20,13 @@ final class HostLimitInterceptor implements Interceptor {
 
     /** One host's permits and the earliest time the next request may start. */
     private static final class Gate {
-        final Semaphore permits;
+        final PriorityPermits permits;
         final long spacingNanos;
         long nextStart = Long.MIN_VALUE;
         long latest = Long.MIN_VALUE;
 
         Gate(HttpLimits.HostLimit limit) {
-            this.permits = new Semaphore(limit.concurrency(), true);
+            this.permits = new PriorityPermits(limit.concurrency());
             this.spacingNanos = limit.spacing().toNanos();
         }
 
@@ -72,7 +72,7 @@ final class HostLimitInterceptor implements Interceptor {
         String host = LogicalUrl.of(chain.request()).host().toLowerCase(Locale.ROOT);
         Gate gate = gates.computeIfAbsent(host, h -> new Gate(limits.forHost(h)));
         try {
-            gate.permits.acquire();
+            gate.permits.acquire(RequestPriority.current());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a free connection to " + host);

@@ -60,6 +60,16 @@ public interface Checker {
     }
 
     /**
+     * How many round trips in a row a check of this checker expects after the page (its longest chain of requests
+     * where each needs the answer before: tags, then the file at the newest tag, then ...; requests asked together
+     * count once). The engine starts the deepest checks first and serves their requests first where a host has a
+     * queue, so the run ends with its deepest chain. A hint, never a limit; 2 by default.
+     */
+    default int expectedDepth() {
+        return 2;
+    }
+
+    /**
      * Checks one entry: returns the evidence found, or why the checker could not look, never null.
      * Throwing {@link org.criu.status.core.model.SourceException} (a source failed; or anything else, a bug)
      * makes the entry {@code unverified} with the message as the reason; the run goes on.

@@ -1,0 +1,84 @@
+package org.criu.status.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Who gets a host's next free connection: the deepest check's request, then the one that asked first. */
+class PriorityPermitsTest {
+
+    private final List<String> served = new CopyOnWriteArrayList<>();
+
+    /** A thread that waits for a permit at {@code priority}, records {@code name} and gives the permit back. */
+    private Thread waiter(PriorityPermits permits, String name, int priority) {
+        Thread t = new Thread(() -> {
+            try {
+                permits.acquire(priority);
+                served.add(name);
+                permits.release();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        t.start();
+        return t;
+    }
+
+    /** Waits (on a condition, not a clock) until {@code n} threads are queued. */
+    private static void awaitQueued(PriorityPermits permits, int n) {
+        while (permits.waiting() < n) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aHigherPriorityIsServedBeforeAnEarlierLowerOne() throws Exception {
+        PriorityPermits permits = new PriorityPermits(1);
+        permits.acquire(0);
+        Thread shallow = waiter(permits, "shallow", 1);
+        awaitQueued(permits, 1);
+        Thread deep = waiter(permits, "deep", 7);
+        awaitQueued(permits, 2);
+
+        permits.release();
+        shallow.join();
+        deep.join();
+
+        assertThat(served).containsExactly("deep", "shallow");
+    }
+
+    @Test
+    void equalPrioritiesAreServedInArrivalOrder() throws Exception {
+        PriorityPermits permits = new PriorityPermits(1);
+        permits.acquire(3);
+        Thread first = waiter(permits, "first", 3);
+        awaitQueued(permits, 1);
+        Thread second = waiter(permits, "second", 3);
+        awaitQueued(permits, 2);
+
+        permits.release();
+        first.join();
+        second.join();
+
+        assertThat(served).containsExactly("first", "second");
+    }
+
+    @Test
+    void anInterruptedWaiterLeavesTheQueueAndThePermitsIntact() throws Exception {
+        PriorityPermits permits = new PriorityPermits(1);
+        permits.acquire(0);
+        Thread gaveUp = waiter(permits, "gave-up", 9);
+        awaitQueued(permits, 1);
+        gaveUp.interrupt();
+        gaveUp.join();
+        assertThat(permits.waiting()).isZero();
+
+        permits.release();
+        Thread next = waiter(permits, "next", 0);
+        next.join();
+
+        assertThat(served).containsExactly("next");
+    }
+}
