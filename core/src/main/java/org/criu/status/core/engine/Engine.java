@@ -44,10 +44,12 @@ import org.criu.status.core.spi.NewEntry;
 public final class Engine {
 
     /**
-     * Checks run at once by default. Each is a short chain of dependent requests, so a run takes about as long
-     * as its longest chain when enough run together; per-host limits in the HTTP layer keep this polite.
+     * Checks run at once by default: enough for every check of the page, so none waits for a slot while the hosts
+     * it needs are idle. A check spends its time waiting for answers, not computing; what reaches each host is
+     * bounded by the per-host limits of the HTTP layer, which serve the deepest checks' requests first. A run then
+     * takes about as long as its deepest chain of dependent requests.
      */
-    public static final int DEFAULT_JOBS = 8;
+    public static final int DEFAULT_JOBS = 32;
 
     private final CheckerRegistry registry;
     private final CheckContext context;

@@ -46,6 +46,12 @@ public final class DockerChecker implements Checker {
         return "docker";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): tags, the newest tag's checkpoint command, its date, the release that added it. */
+    @Override
+    public int expectedDepth() {
+        return 4;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Docker");

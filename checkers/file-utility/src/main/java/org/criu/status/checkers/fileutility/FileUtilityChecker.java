@@ -46,6 +46,12 @@ public final class FileUtilityChecker implements Checker {
         return "file-utility";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): tags, the newest tag's magic file, its date, then the older releases. */
+    @Override
+    public int expectedDepth() {
+        return 6;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("The file utility", "file");

@@ -76,6 +76,12 @@ public final class LxcChecker implements Checker {
         return "lxc";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): tags, then LXD's releases, their drivers read ahead, the compare, the driver's history bisected with raw reads, the deleting commit, a canary. */
+    @Override
+    public int expectedDepth() {
+        return 15;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("LXC/LXD", "LXC", "LXD");

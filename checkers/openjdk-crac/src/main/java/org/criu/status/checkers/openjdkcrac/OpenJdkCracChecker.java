@@ -45,6 +45,12 @@ public final class OpenJdkCracChecker implements Checker {
         return "openjdk-crac";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): Azul's builds, the CRaC tags feed, then mainline OpenJDK's head and files. */
+    @Override
+    public int expectedDepth() {
+        return 5;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("OpenJDK (CRaC)", "OpenJDK", "CRaC");

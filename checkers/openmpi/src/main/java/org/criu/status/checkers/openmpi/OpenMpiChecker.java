@@ -53,6 +53,12 @@ public final class OpenMpiChecker implements Checker {
         return "openmpi";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): the repository, its branch head, the tree, the changelog index, then the series notes one by one. */
+    @Override
+    public int expectedDepth() {
+        return 10;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("OpenMPI", "Open MPI");

@@ -34,6 +34,12 @@ public final class OpenvzChecker implements Checker {
         return "openvz";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): tags, the newest tag's commit, then its version file. */
+    @Override
+    public int expectedDepth() {
+        return 3;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Virtuozzo/OpenVZ", "OpenVZ", "Virtuozzo");

@@ -52,6 +52,12 @@ public final class PodmanChecker implements Checker {
         return "podman";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): the repository (a redirect), its releases, then the newest release's files. */
+    @Override
+    public int expectedDepth() {
+        return 5;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Podman");

@@ -78,6 +78,12 @@ public final class SlurmChecker implements Checker {
         return "slurm";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): the tree at head (repository, commit feed, listing) beside the release notes; then the notice's date. */
+    @Override
+    public int expectedDepth() {
+        return 4;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("SLURM workload manager", "SLURM", "Slurm");

@@ -46,6 +46,12 @@ public final class SubgraphOsChecker implements Checker {
         return "subgraph-os";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): two repositories' heads, trees and files, one after another. */
+    @Override
+    public int expectedDepth() {
+        return 9;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Subgraph OS", "Subgraph");

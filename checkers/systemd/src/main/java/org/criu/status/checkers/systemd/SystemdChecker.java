@@ -42,6 +42,12 @@ public final class SystemdChecker implements Checker {
         return "systemd";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): one issue search. */
+    @Override
+    public int expectedDepth() {
+        return 1;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Systemd");

@@ -41,6 +41,12 @@ public final class WestonChecker implements Checker {
         return "weston";
     }
 
+    /** Measured alone at 300 ms per request (docs/PERFORMANCE.md): tags, releases, the build options at the newest tag, merge requests. */
+    @Override
+    public int expectedDepth() {
+        return 4;
+    }
+
     @Override
     public List<String> covers() {
         return List.of("Wayland/Weston", "Weston", "Wayland");
