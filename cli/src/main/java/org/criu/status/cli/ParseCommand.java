@@ -55,12 +55,18 @@ final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Optional<OutputFile> destination = OutputFile.prepare("--output", output);
-        OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.value());
         WikiPage wikiPage;
-        try {
-            wikiPage = page.load(new SourceHttp(client));
-        } finally {
-            Http.release(client);
+        if (page.file.isPresent()) {
+            // A page from a file makes no request: no HTTP client, cache or TLS stack is loaded for it.
+            run.validate();
+            wikiPage = page.load(null);
+        } else {
+            OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.value());
+            try {
+                wikiPage = page.load(new SourceHttp(client));
+            } finally {
+                Http.release(client);
+            }
         }
         List<Integration> entries = PageOptions.parse(wikiPage);
         String text = format == ListFormat.json ? json(wikiPage, entries) : text(wikiPage, entries);

@@ -53,6 +53,22 @@ final class RunOptions {
      * @param perRequest connect and read timeout of one request (a whole call gets three times this)
      */
     OkHttpClient client(Map<String, String> env, PrintWriter err, Duration perRequest) {
+        List<OriginRewrite.Rule> rules = validate();
+        Optional<Path> cacheDir = noCache ? Optional.empty() : Optional.of(cache.orElseGet(() -> defaultCache(env)));
+        HttpOptions options = new HttpOptions(new OriginRewrite(rules), record, replay, cacheDir, verbose, env,
+                perRequest, new PrintStream(new WriterOutputStream(err), true));
+        try {
+            return Http.client(options);
+        } catch (IOException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the options as {@link #client} would, without building anything: a command that turns out to need no
+     * request still refuses bad options.
+     */
+    List<OriginRewrite.Rule> validate() {
         List<OriginRewrite.Rule> rules = new ArrayList<>();
         for (String spec : origins) {
             try {
@@ -64,14 +80,7 @@ final class RunOptions {
         if (record.isPresent() && replay.isPresent()) {
             throw new UserInputException("--record and --replay cannot be used together");
         }
-        Optional<Path> cacheDir = noCache ? Optional.empty() : Optional.of(cache.orElseGet(() -> defaultCache(env)));
-        HttpOptions options = new HttpOptions(new OriginRewrite(rules), record, replay, cacheDir, verbose, env,
-                perRequest, new PrintStream(new WriterOutputStream(err), true));
-        try {
-            return Http.client(options);
-        } catch (IOException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        return rules;
     }
 
     static Path defaultCache(Map<String, String> env) {
