@@ -47,12 +47,24 @@ class LauncherTest {
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** The JVM options the launcher puts first (start-up: C1 only, serial GC, class data sharing if usable). */
+    private static final List<String> START = List.of("[-XX:TieredStopAtLevel=1]", "[-XX:+UseSerialGC]",
+            "[-Xshare:auto]");
+
+    private static List<String> started(String... rest) {
+        List<String> all = new ArrayList<>(START);
+        all.addAll(List.of(rest));
+        return all;
+    }
+
     private Result run(Path script, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile());
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("INTEGRATION_STATUS_CDS");
+        builder.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
         builder.environment().putAll(env);
         Path out = tmp.resolve("out");
         Path err = tmp.resolve("err");
@@ -82,8 +94,53 @@ class LauncherTest {
                 "check", "--page", "Some Page", "--only", "*");
 
         assertThat(result.err()).isEmpty();
-        assertThat(result.out().lines()).containsExactly("[-Xmx256m]", "[-Dproxy.note=*]", "[-jar]", "[" + realJar() + "]",
-                "[check]", "[--page]", "[Some Page]", "[--only]", "[*]");
+        // The first check of this jar and java writes the class archive as it exits; JAVA_OPTS come after.
+        List<String> args = result.out().lines().toList();
+        assertThat(args.subList(0, 3)).isEqualTo(START);
+        assertThat(args.get(3)).startsWith("[-XX:ArchiveClassesAtExit=" + tmp.resolve("cache/integration-status/cds"));
+        assertThat(args.subList(4, args.size())).containsExactly("[-Xlog:cds=off]", "[-Xlog:cds+dynamic=off]",
+                "[-Xmx256m]", "[-Dproxy.note=*]", "[-jar]", "[" + realJar() + "]", "[check]", "[--page]", "[Some Page]",
+                "[--only]", "[*]");
+    }
+
+    @Test
+    void aCheckWritesTheClassArchiveOnceAndLaterRunsMapIt() throws Exception {
+        // A java that writes the archive it is asked to, as a real one does at exit.
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; case $a in "
+                + "-XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\" ;; esac; done\n");
+        Path cds = tmp.resolve("cache/integration-status/cds");
+
+        Result first = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "check");
+        assertThat(first.code()).isZero();
+        List<Path> archives;
+        try (var files = Files.list(cds)) {
+            archives = files.toList();
+        }
+        assertThat(archives).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
+                .matches("integration-status-[0-9]+\\.jsa"));
+
+        Result second = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "--help");
+        assertThat(second.out().lines()).containsExactlyElementsOf(started("[-XX:SharedArchiveFile=" + archives.get(0)
+                + "]", "[-jar]", "[" + realJar() + "]", "[--help]"));
+
+        Result off = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString(),
+                "INTEGRATION_STATUS_CDS", "off"), "check");
+        assertThat(off.out().lines()).containsExactlyElementsOf(started("[-jar]", "[" + realJar() + "]", "[check]"));
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchive() throws Exception {
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; case $a in "
+                + "-XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\" ;; esac; done\n");
+        run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "check");
+        Files.writeString(app.resolve("lib/integration-status.jar"), "another jar, rebuilt");
+
+        Result rebuilt = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "check");
+
+        assertThat(rebuilt.out()).contains("-XX:ArchiveClassesAtExit=").doesNotContain("-XX:SharedArchiveFile=");
+        try (var files = Files.list(tmp.resolve("cache/integration-status/cds"))) {
+            assertThat(files.toList()).hasSize(1); // the old jar's archive went
+        }
     }
 
     @Test
@@ -95,7 +152,8 @@ class LauncherTest {
 
         Result result = run(second, Map.of("JAVA_HOME", jdk.toString()), "--version");
 
-        assertThat(result.out().lines()).containsExactly("[-jar]", "[" + realJar() + "]", "[--version]");
+        assertThat(result.out().lines()).containsExactlyElementsOf(started("[-jar]", "[" + realJar() + "]",
+                "[--version]"));
     }
 
     @Test
@@ -109,8 +167,8 @@ class LauncherTest {
         Result result = run(tree.resolve("bin/integration-status"),
                 Map.of("PATH", jdk.resolve("bin") + ":/usr/bin:/bin"), "checkers");
 
-        assertThat(result.out().lines()).containsExactly("[-jar]",
-                "[" + tree.resolve("cli/target/integration-status.jar").toRealPath() + "]", "[checkers]");
+        assertThat(result.out().lines()).containsExactlyElementsOf(started("[-jar]",
+                "[" + tree.resolve("cli/target/integration-status.jar").toRealPath() + "]", "[checkers]"));
     }
 
     @Test
