@@ -52,10 +52,14 @@ public record HttpLimits(int maxAttempts, Duration backoffBase, Duration maxRetr
     /**
      * Three attempts from 500 ms, Retry-After up to 10 s, 10 MB bodies, four requests per host, and
      * repology.org one at a time a second apart (its API asks for about one request per second).
+     * raw.githubusercontent.com, a CDN of static files with no API budget behind it and half of a run's requests,
+     * takes eight at once (what a browser opens to one host): at four, every step of the deepest chain waited
+     * behind other checks' file reads.
      */
     public static HttpLimits defaults() {
         return new HttpLimits(3, Duration.ofMillis(500), Duration.ofSeconds(10), 10L * 1024 * 1024, 4,
-                Map.of("repology.org", new HostLimit(1, Duration.ofSeconds(1))));
+                Map.of("repology.org", new HostLimit(1, Duration.ofSeconds(1)),
+                        "raw.githubusercontent.com", new HostLimit(8, Duration.ZERO)));
     }
 
     /** The limit for a logical host. */
