@@ -2,6 +2,7 @@ package org.criu.status.core.recipe;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.PathHistory;
@@ -39,6 +40,15 @@ final class AbsenceProof {
 
     /** The history does not say (a failing or cut comparison, no deleting commit found): no absence may stand. */
     record NotProven(String reason) implements Outcome {
+    }
+
+    /**
+     * A recipe's pattern as a history marker: recipes match line by line, while the history also looks for the
+     * marker in a whole file's text, so {@code ^} and {@code $} must mean a line's start and end there too.
+     */
+    static Pattern marker(Regex pattern) {
+        Pattern p = pattern.pattern();
+        return Pattern.compile(p.pattern(), p.flags() | Pattern.MULTILINE);
     }
 
     /**

@@ -96,10 +96,10 @@ public record FileProbe(String repo, Optional<ReleaseSpec> release, Optional<Str
         for (String path : paths) {
             if (paths.size() == 1) {
                 claims.add(RemovalClaim.github(what + " (" + path + ")", repo,
-                        PathHistory.Subject.file(path, pattern.pattern())));
+                        PathHistory.Subject.file(path, AbsenceProof.marker(pattern))));
             }
             claims.add(RemovalClaim.github(what + " (lines of " + path + ")", repo,
-                    PathHistory.Subject.lines(path, pattern.pattern())));
+                    PathHistory.Subject.lines(path, AbsenceProof.marker(pattern))));
         }
         return claims;
     }
@@ -117,7 +117,7 @@ public record FileProbe(String repo, Optional<ReleaseSpec> release, Optional<Str
             Optional<SourceFile> file = run.context().github().document(repo, ref.ref(), path);
             if (file.isEmpty()) {
                 if (paths.size() == 1 && missing.filter(m -> run.mustProve(m.signal())).isPresent()) {
-                    return proven(run, ref, PathHistory.Subject.file(path, pattern.pattern()), path,
+                    return proven(run, ref, PathHistory.Subject.file(path, AbsenceProof.marker(pattern)), path,
                             GitHubClient.blobUrl(repo, ref.ref(), path), evidence);
                 }
                 absent.add(path);
@@ -128,7 +128,7 @@ public record FileProbe(String repo, Optional<ReleaseSpec> release, Optional<Str
                 evidence.add(found(ref, path, line.get()));
             } else if (missing.isPresent()) {
                 if (run.mustProve(missing.get().signal())) {
-                    ProbeResult proof = proven(run, ref, PathHistory.Subject.lines(path, pattern.pattern()), path,
+                    ProbeResult proof = proven(run, ref, PathHistory.Subject.lines(path, AbsenceProof.marker(pattern)), path,
                             file.get().url(), evidence);
                     if (proof.couldNotLook().isPresent()) {
                         return proof;

@@ -154,7 +154,7 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
             return ProbeResult.of(List.of());
         }
         AbsenceProof.Outcome outcome = AbsenceProof.ask(run, repo, ref,
-                PathHistory.Subject.lines(path, pattern.pattern()), what);
+                PathHistory.Subject.lines(path, AbsenceProof.marker(pattern)), what);
         if (outcome instanceof AbsenceProof.Follow follow) {
             return new ProbeResult(List.of(follow.how()), Optional.of("no line of " + path + " at " + ref.label()
                     + " has " + what + "; the lines went to " + follow.path() + ", which this recipe does not read"));

@@ -128,8 +128,10 @@ class FileRecipesTest {
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
     }
 
-    /** The release before {@code c.tag()} in a two-release feed the flipped stories use. */
-    private static final String PREVIOUS = "v0.0.1";
+    /** A release before {@code c.tag()}, of the same tag shape, for two-release feeds. */
+    static String previous(Case c) {
+        return c.tag().startsWith("openj9-") ? "openj9-0.0.1" : c.tag().startsWith("v") ? "v0.0.1" : "0.0.1";
+    }
 
     /** Every canary of the recipe, read at its ref: the file the probe reads there (the fixture stands in). */
     private void canariesHold(Case c) {
@@ -160,10 +162,7 @@ class FileRecipesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("recipes")
     void withTheLinesGoneAndAFailingHistoryNothingClaimsARemovalNorAnAbsence(Case c) {
-        String previous = c.tag().startsWith("v") || !c.tag().matches("\\d.*") ? PREVIOUS : PREVIOUS.substring(1);
-        if (c.tag().startsWith("openj9-")) {
-            previous = "openj9-0.0.1";
-        }
+        String previous = previous(c);
         server.onGet(c.feed()).atom(org.criu.status.core.testkit.AtomFixtures.gitHubTags(c.repo(), List.of(
                 new org.criu.status.core.testkit.AtomFixtures.EntrySpec(c.tag(), c.day() + "T10:00:00Z"),
                 new org.criu.status.core.testkit.AtomFixtures.EntrySpec(previous, "2025-01-01T10:00:00Z"))));
