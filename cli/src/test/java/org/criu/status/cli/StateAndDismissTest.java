@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StateAndDismissTest {
 
     static final Path RECORDING = CheckCommandTest.RECORDING;
-    static final String SLURM_TREE = "https://github.com/SchedMD/slurm/tree/master/src/plugins";
+    static final String SLURM_TREE =
+            "https://github.com/SchedMD/slurm/tree/284c3b95f08a2dc2478499837b03355e1b9c5c75/src/plugins";
 
     @TempDir
     Path tmp;
@@ -35,6 +36,8 @@ class StateAndDismissTest {
                 Files.writeString(copy.resolve(f.getFileName()), text);
             }
         }
+        // Edited on purpose: sealed again, as `recording seal` would, or replay refuses the edited body.
+        org.criu.status.core.http.RecordingSeal.seal(copy);
         return copy;
     }
 
