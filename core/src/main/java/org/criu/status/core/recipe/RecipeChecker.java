@@ -12,6 +12,7 @@ import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.NewEntry;
+import org.criu.status.core.spi.RemovalClaim;
 
 /**
  * A checker written as a recipe (a YAML file of probes, see docs/RECIPES.md), run like any other: its probes'
@@ -30,6 +31,7 @@ public final class RecipeChecker implements Checker {
     private final List<Probe> probes;
     private final List<Canary> canaries;
     private final String origin;
+    private final List<RemovalClaim> removalClaims;
 
     RecipeChecker(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes,
                   List<Canary> canaries, String origin) {
@@ -40,6 +42,9 @@ public final class RecipeChecker implements Checker {
         this.probes = List.copyOf(probes);
         this.canaries = List.copyOf(canaries);
         this.origin = Objects.requireNonNull(origin, "origin");
+        // Built once: a claim's subject holds a Pattern, which compares by identity.
+        this.removalClaims = this.probes.stream().filter(FileProbe.class::isInstance)
+                .flatMap(p -> ((FileProbe) p).removalClaims().stream()).toList();
     }
 
     @Override
@@ -68,6 +73,15 @@ public final class RecipeChecker implements Checker {
         return canaries;
     }
 
+    /**
+     * The absences the recipe's file probes may report as removals once the history proves them
+     * ({@code missing: removed} or {@code absent}); the test kit's removal contract runs over them.
+     */
+    @Override
+    public List<RemovalClaim> removalClaims() {
+        return removalClaims;
+    }
+
     /** The probes, in the order they run. */
     public List<Probe> probes() {
         return probes;
@@ -80,7 +94,7 @@ public final class RecipeChecker implements Checker {
 
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
-        ProbeRun run = new ProbeRun(context);
+        ProbeRun run = new ProbeRun(context, integration, canaries);
         List<Evidence> evidence = new ArrayList<>();
         for (Probe probe : probes) {
             ProbeResult result = probe.run(run);
