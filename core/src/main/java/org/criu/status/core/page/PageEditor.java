@@ -23,11 +23,8 @@ import org.criu.status.core.model.Status;
  */
 public final class PageEditor {
 
-    private static final Pattern HEADING = Pattern.compile("^(={2,6})\\s*(.*?)\\s*\\1\\s*$");
     private static final Pattern LIST_MARKS = Pattern.compile("^[*#:]+");
     private static final Pattern STATUS_CLOSE = Pattern.compile("^(?:\\s*(?:'{2,5}|\\}\\}))*");
-    private static final Pattern PAGE_TAIL = Pattern.compile(
-            "^\\s*(?:(?:\\[\\[\\s*[Cc]ategory\\s*:[^\\]]*\\]\\]|__[A-Z]+__|\\{\\{[^{}]*\\}\\})\\s*)*$");
 
     private PageEditor() {
     }
@@ -45,6 +42,12 @@ public final class PageEditor {
     public static Edit apply(String wikitext, String pageName, Changes changes) throws PageParseException {
         if (changes.isEmpty()) {
             return new Edit(wikitext, wikitext, List.of(), List.of());
+        }
+        if (wikitext.indexOf('\n') < 0 && wikitext.indexOf('\r') >= 0) {
+            // CR-only line ends (the parser reads them as line ends too): edit the page with LF ends and give it
+            // back with CR ones. With no LF in the page the mapping is one to one, so every other byte stays.
+            Edit lf = apply(wikitext.replace('\r', '\n'), pageName, changes);
+            return new Edit(wikitext, lf.after().replace('\n', '\r'), lf.applied(), lf.skipped());
         }
         Page page = new Page(wikitext, WikitextParser.parse(wikitext, pageName));
         List<Splice> splices = new ArrayList<>();
@@ -130,7 +133,7 @@ public final class PageEditor {
     }
 
     /** The page as lines and headings, with the layout new text must follow. */
-    private static final class Page {
+    static final class Page {
         final String text;
         final String eol;
         final List<Heading> headings = new ArrayList<>();
@@ -144,9 +147,12 @@ public final class PageEditor {
                 int nl = text.indexOf('\n', start);
                 int next = nl < 0 ? text.length() : nl + 1;
                 int end = nl < 0 ? text.length() : (nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl);
-                Matcher h = HEADING.matcher(text.substring(start, end));
-                if (h.matches()) {
-                    headings.add(new Heading(h.group(1).length(), WikitextParser.clean(h.group(2)), start, end, next));
+                // The parser's own reading of a heading (linear time: the page is input anyone can edit), so
+                // that an entry it found is always found here.
+                Optional<WikitextParser.Heading> h = WikitextParser.heading(text.substring(start, end));
+                if (h.isPresent()) {
+                    headings.add(new Heading(h.get().level(), WikitextParser.clean(h.get().title()), start, end,
+                            next));
                 }
                 start = next;
             }
@@ -256,12 +262,76 @@ public final class PageEditor {
                     break;
                 }
                 String line = text.substring(lineStart, end);
-                if (!PAGE_TAIL.matcher(line).matches() || HEADING.matcher(line.strip()).matches()) {
+                if (!isPageTail(line) || WikitextParser.heading(line.strip()).isPresent()) {
                     break;
                 }
                 end = lineStart;
             }
             return afterLastNonBlankLine(0, end);
+        }
+
+        /**
+         * Whether {@code line} holds only blanks, category links ({@code [[Category:X]]}), behaviour switches
+         * ({@code __NOTOC__}) and templates without nested braces ({@code {{Stub}}}): what ends a page after its
+         * last entry. One pass, each character looked at a bounded number of times.
+         */
+        static boolean isPageTail(String line) {
+            int n = line.length();
+            int i = 0;
+            while (true) {
+                while (i < n && isBlank(line.charAt(i))) {
+                    i++;
+                }
+                if (i == n) {
+                    return true;
+                }
+                if (line.startsWith("[[", i)) {
+                    int j = i + 2;
+                    while (j < n && isBlank(line.charAt(j))) {
+                        j++;
+                    }
+                    if (j >= n || (line.charAt(j) != 'C' && line.charAt(j) != 'c')
+                            || !line.regionMatches(j + 1, "ategory", 0, 7)) {
+                        return false;
+                    }
+                    j += 8;
+                    while (j < n && isBlank(line.charAt(j))) {
+                        j++;
+                    }
+                    if (j == n || line.charAt(j) != ':') {
+                        return false;
+                    }
+                    int close = line.indexOf(']', j);
+                    if (close < 0 || !line.startsWith("]]", close)) {
+                        return false;
+                    }
+                    i = close + 2;
+                } else if (line.startsWith("__", i)) {
+                    int j = i + 2;
+                    while (j < n && line.charAt(j) >= 'A' && line.charAt(j) <= 'Z') {
+                        j++;
+                    }
+                    if (j == i + 2 || !line.startsWith("__", j)) {
+                        return false;
+                    }
+                    i = j + 2;
+                } else if (line.startsWith("{{", i)) {
+                    int j = i + 2;
+                    while (j < n && line.charAt(j) != '{' && line.charAt(j) != '}') {
+                        j++;
+                    }
+                    if (!line.startsWith("}}", j)) {
+                        return false;
+                    }
+                    i = j + 2;
+                } else {
+                    return false;
+                }
+            }
+        }
+
+        private static boolean isBlank(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
         }
 
         private int afterLastNonBlankLine(int from, int limit) {

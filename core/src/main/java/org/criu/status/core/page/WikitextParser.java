@@ -345,7 +345,12 @@ public final class WikitextParser {
     }
 
     /** A heading line: its level (2 to 6) and title, as MediaWiki reads {@code == Title ==}. */
-    private record Heading(int level, String title) {
+    record Heading(int level, String title) {
+    }
+
+    /** The heading on {@code line} (no line end), if it is one, read as the parser reads it, in linear time. */
+    static Optional<Heading> heading(String line) {
+        return heading(line, new Work());
     }
 
     /**

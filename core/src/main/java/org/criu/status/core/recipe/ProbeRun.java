@@ -1,15 +1,20 @@
 package org.criu.status.core.recipe;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.criu.status.core.model.Integration;
+import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
+import org.criu.status.core.model.Status;
 import org.criu.status.core.source.AtomFeedClient;
 import org.criu.status.core.source.GitHubClient;
 import org.criu.status.core.source.Versions;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
 
 /**
@@ -26,15 +31,49 @@ final class ProbeRun {
     }
 
     private final CheckContext context;
+    private final Integration integration;
+    private final List<Canary> canaries;
+    // Probes run at once (RecipeChecker): what they share is safe to reach from several threads.
     private final Map<String, Resolution> resolved = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ProbeRun(CheckContext context) {
+    ProbeRun(CheckContext context, Integration integration, List<Canary> canaries) {
         this.context = context;
+        this.integration = integration;
+        this.canaries = List.copyOf(canaries);
     }
 
     CheckContext context() {
         return context;
+    }
+
+    /**
+     * Whether an absence a probe would report with {@code signal} must be proven from the history first: always
+     * for {@code REMOVED}; for {@code ABSENT} when the entry says ready or says nothing the rules know (an entry
+     * the page lacks, or a status word they do not), where an unproven absence would become a "not started"
+     * suggestion for something that may only have moved. Against "not started", "stalled" or "started" an
+     * absence only keeps or lowers a status nobody claimed was shipped, and costs no request.
+     */
+    boolean mustProve(Signal signal) {
+        return signal == Signal.REMOVED || signal == Signal.ABSENT
+                && integration.status().map(s -> s == Status.READY).orElse(true);
+    }
+
+    /**
+     * Refs of {@code repo} known to have had what a probe looks for: the recipe's canaries there, those about
+     * {@code path} first (a canary states a fact about the past, so its ref anchors the history search).
+     */
+    List<String> knownRefs(String repo, String path) {
+        List<String> same = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (Canary canary : canaries) {
+            if (canary.target() instanceof Canary.GitHubFile f && f.repo().equals(repo)) {
+                (f.path().equals(path) ? same : other).add(f.ref());
+            }
+        }
+        other.removeAll(same);
+        same.addAll(other);
+        return same.stream().distinct().toList();
     }
 
     /** The ref a probe reads at: the newest release when {@code release} is given, else the branch's head. */
@@ -72,7 +111,7 @@ final class ProbeRun {
                     }
                     return memo.get();
                 }
-            }));
+            }, tags.stream().map(GitHubClient.Tag::name).toList()));
         }
         String url = AtomFeedClient.gitHubTags(repo);
         Optional<AtomFeedClient.Feed> feed = context.atomFeeds().feed(url);
@@ -86,7 +125,8 @@ final class ProbeRun {
         }
         AtomFeedClient.Entry newest = tags.get(0);
         Optional<LocalDate> day = newest.day();
-        return found(new Ref(repo, newest.title(), newest.title(), true, () -> day));
+        return found(new Ref(repo, newest.title(), newest.title(), true, () -> day,
+                tags.stream().map(AtomFeedClient.Entry::title).toList()));
     }
 
     /** The commit a branch points at now, from GitHub's commits feed (no REST API budget spent). */
@@ -101,7 +141,8 @@ final class ProbeRun {
         if (sha.isEmpty()) {
             return none(url + " names its newest commit without a sha (" + head.link() + ")");
         }
-        return found(new Ref(repo, sha.get(), branch + "@" + sha.get().substring(0, 7), false, Optional::empty));
+        return found(new Ref(repo, sha.get(), branch + "@" + sha.get().substring(0, 7), false, Optional::empty,
+                List.of(sha.get())));
     }
 
     private static Optional<String> sha(String text) {

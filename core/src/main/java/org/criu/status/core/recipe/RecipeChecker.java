@@ -12,6 +12,7 @@ import org.criu.status.core.spi.CheckContext;
 import org.criu.status.core.spi.CheckResult;
 import org.criu.status.core.spi.Checker;
 import org.criu.status.core.spi.NewEntry;
+import org.criu.status.core.spi.RemovalClaim;
 
 /**
  * A checker written as a recipe (a YAML file of probes, see docs/RECIPES.md), run like any other: its probes'
@@ -31,6 +32,7 @@ public final class RecipeChecker implements Checker {
     private final List<Probe> probes;
     private final List<Canary> canaries;
     private final String origin;
+    private final List<RemovalClaim> removalClaims;
 
     RecipeChecker(String id, List<String> covers, List<String> sources, Optional<NewEntry> entry, List<Probe> probes,
                   List<Canary> canaries, String origin) {
@@ -41,6 +43,9 @@ public final class RecipeChecker implements Checker {
         this.probes = List.copyOf(probes);
         this.canaries = List.copyOf(canaries);
         this.origin = Objects.requireNonNull(origin, "origin");
+        // Built once: a claim's subject holds a Pattern, which compares by identity.
+        this.removalClaims = this.probes.stream().filter(FileProbe.class::isInstance)
+                .flatMap(p -> ((FileProbe) p).removalClaims().stream()).toList();
     }
 
     @Override
@@ -69,6 +74,15 @@ public final class RecipeChecker implements Checker {
         return canaries;
     }
 
+    /**
+     * The absences the recipe's file probes may report as removals once the history proves them
+     * ({@code missing: removed} or {@code absent}); the test kit's removal contract runs over them.
+     */
+    @Override
+    public List<RemovalClaim> removalClaims() {
+        return removalClaims;
+    }
+
     /** The probes, in the order they run. */
     public List<Probe> probes() {
         return probes;
@@ -81,7 +95,7 @@ public final class RecipeChecker implements Checker {
 
     @Override
     public CheckResult check(Integration integration, CheckContext context) throws SourceException {
-        ProbeRun run = new ProbeRun(context);
+        ProbeRun run = new ProbeRun(context, integration, canaries);
         List<Evidence> evidence = new ArrayList<>();
         // The probes ask their questions at once (they share only the release they resolve, once); their answers
         // are taken in order, up to the first that could not look, exactly as if they had run one after another.

@@ -1,6 +1,7 @@
 package org.criu.status.core.recipe;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.criu.status.core.model.SourceException;
 
@@ -12,8 +13,15 @@ import org.criu.status.core.model.SourceException;
  * @param ref   what goes into raw and blob URLs: the tag name or the commit sha
  * @param label how evidence names it: the tag ("v1.5.1"), or branch and short sha ("master@64765b4")
  * @param release whether it is a release (dated evidence) or a branch's head (evidence seen on the run's day)
+ * @param newestFirst this ref and the older ones of its kind, newest first (the releases matching the recipe's
+ *                    tag pattern; a branch head alone): where a history check looks for the last ref that had
+ *                    something this one lacks
  */
-record Ref(String repo, String ref, String label, boolean release, DateSource date) {
+record Ref(String repo, String ref, String label, boolean release, DateSource date, List<String> newestFirst) {
+
+    Ref {
+        newestFirst = List.copyOf(newestFirst);
+    }
 
     /** A tag's date, read only when evidence needs it (it may cost a request). */
     interface DateSource {

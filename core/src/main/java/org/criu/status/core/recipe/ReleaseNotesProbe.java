@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
+import org.criu.status.core.source.PathHistory;
 import org.criu.status.core.source.SourceFile;
 
 /**
@@ -134,13 +135,48 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
                     + section + "': the recipe no longer fits the file");
         }
         if (evidence.isEmpty() && missing.isPresent()) {
-            Optional<LocalDate> date = ref.evidenceDate();
-            String summary = Templates.fill(Optional.ofNullable(says.missing()).orElse(scope == Scope.NEWEST
-                    ? "{repo} {release}: no line of the newest section of {path} has {what}"
-                    : "{repo} {release}: no line of {path} has {what}"), values(ref, ""));
-            evidence.add(missing.get().qualify(Evidence.of(missing.get().signal(), "github", file.url(), date, summary)));
+            if (run.mustProve(missing.get().signal())) {
+                return proven(run, ref, file);
+            }
+            evidence.add(missing(ref, file, ""));
         }
         return ProbeResult.of(evidence);
+    }
+
+    /**
+     * No note against an entry saying ready (or one the page lacks): an older section naming it shows the feature
+     * is no newer news, not absent; otherwise the history of the file's matching lines decides: a deletion is cited
+     * by its commit; a move or rename is "could not look" (the recipe reads the old path); a history that never had
+     * such lines leaves the absence as mapped; a history that does not say is "could not look".
+     */
+    private ProbeResult proven(ProbeRun run, Ref ref, SourceFile file) throws SourceException {
+        if (file.firstMatching(pattern.pattern()).isPresent()) {
+            return ProbeResult.of(List.of());
+        }
+        AbsenceProof.Outcome outcome = AbsenceProof.ask(run, repo, ref,
+                PathHistory.Subject.lines(path, AbsenceProof.marker(pattern)), what);
+        if (outcome instanceof AbsenceProof.Follow follow) {
+            return new ProbeResult(List.of(follow.how()), Optional.of("no line of " + path + " at " + ref.label()
+                    + " has " + what + "; the lines went to " + follow.path() + ", which this recipe does not read"));
+        }
+        if (outcome instanceof AbsenceProof.Deleted deleted) {
+            List<Evidence> evidence = new ArrayList<>();
+            evidence.add(missing(ref, file, " (last in " + deleted.had() + ")"));
+            evidence.addAll(deleted.proof());
+            return ProbeResult.of(evidence);
+        }
+        if (outcome instanceof AbsenceProof.NotProven notProven) {
+            return ProbeResult.couldNotLook(notProven.reason());
+        }
+        return ProbeResult.of(missing(ref, file, ""));
+    }
+
+    private Evidence missing(Ref ref, SourceFile file, String suffix) throws SourceException {
+        Optional<LocalDate> date = ref.evidenceDate();
+        String summary = Templates.fill(Optional.ofNullable(says.missing()).orElse(scope == Scope.NEWEST
+                ? "{repo} {release}: no line of the newest section of {path} has {what}"
+                : "{repo} {release}: no line of {path} has {what}"), values(ref, "")) + suffix;
+        return missing.get().qualify(Evidence.of(missing.get().signal(), "github", file.url(), date, summary));
     }
 
     private Map<String, String> values(Ref ref, String sectionName) {

@@ -128,6 +128,7 @@ public final class JsonReport {
             ObjectNode history = r.putObject("history");
             history.put("change", h.change().word());
             history.put("was", h.before().orElse(null));
+            history.put("evidence", h.evidence().orElse(null));
             history.put("since", h.since().toString());
             history.put("runs", h.runs());
             h.dismissal().ifPresent(d -> history.putObject("dismissed").put("reason", d.reason())

@@ -45,13 +45,16 @@ public final class ReportView {
         }
 
         /**
-         * "new since the last run", "changed since the last run (was: confirmed ready)" for news since the last run, else empty; empty on a state file's first
-         * run too, where everything is new and the report says so once.
+         * "new since the last run", "changed since the last run (was: confirmed ready)", "evidence changed since
+         * the last run: changed URL" for news since the last run, else empty; empty on a state file's first run
+         * too, where everything is new and the report says so once.
          */
         public Optional<String> news() {
             return history.filter(h -> !firstRun && h.change() != History.Change.SAME)
-                    .map(h -> h.change().word() + " since the last run" + h.before().map(b -> " (was: " + b + ")")
-                            .orElse(""));
+                    .map(h -> h.evidence().isPresent() && h.before().isEmpty()
+                            ? "evidence changed since the last run: " + h.evidence().get()
+                            : h.change().word() + " since the last run" + h.before().map(b -> " (was: " + b + ")")
+                                    .orElse(""));
         }
     }
 

@@ -338,6 +338,25 @@ public final class MediaWikiEditor {
      */
     public Saved edit(Edit edit) throws MediaWikiException {
         Account who = requireAccount();
+        // MediaWiki's own check misses an edit made within the second of the base revision (it takes every
+        // revision not later than basetimestamp for the editor's own), so look first: one read, and the edit
+        // below still sends baserevid for the window between the two.
+        JsonNode head = get("read the newest revision of '" + edit.title() + "'", params("action", "query",
+                "prop", "revisions", "titles", edit.title(), "rvprop", "ids|user"));
+        throwIfError(head, "read '" + edit.title() + "'", Optional.of(edit.title()));
+        JsonNode page = head.path("query").path("pages").path(0);
+        if (page.path("missing").asBoolean(false)) {
+            throw new MediaWikiException(api.toString(), "missingtitle", "'" + edit.title() + "' does not exist on "
+                    + api + " (publish never creates a page)");
+        }
+        JsonNode newest = page.path("revisions").path(0);
+        if (!newest.path("revid").isIntegralNumber()) {
+            throw notApi("read the newest revision of '" + edit.title() + "'", "no revision id in the answer");
+        }
+        if (newest.path("revid").asLong() != edit.baseRevision()) {
+            throw new MediaWikiException.EditConflict(api.toString(), edit.title(), edit.baseRevision(),
+                    Optional.of(newest.path("revid").asLong()), text(newest.path("user")));
+        }
         String text = Normalizer.normalize(edit.text(), Normalizer.Form.NFC);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("title", edit.title());
@@ -365,7 +384,26 @@ public final class MediaWikiEditor {
                     now.map(Revision::id), now.map(Revision::user));
         }
         throwIfError(answer, "edit '" + edit.title() + "'", Optional.of(edit.title()));
-        return saved(answer, "edit '" + edit.title() + "'", who.isBot());
+        Saved saved = saved(answer, "edit '" + edit.title() + "'", who.isBot());
+        if (saved.oldRevision().isPresent() && saved.oldRevision().get() != edit.baseRevision()) {
+            // Someone saved between the look above and this edit, and the wiki let ours replace theirs.
+            long theirs = saved.oldRevision().get();
+            throw new MediaWikiException(api.toString(), "overwrote", "the wiki saved revision "
+                    + saved.newRevision().map(String::valueOf).orElse("(unknown)") + " of '" + edit.title()
+                    + "' over revision " + theirs + ", which someone saved after revision " + edit.baseRevision()
+                    + " the report read; review it and undo it if need be: " + diffUrl(theirs,
+                    saved.newRevision()));
+        }
+        return saved;
+    }
+
+    /** The wiki's page showing what {@code newRevision} changed against {@code oldRevision}. */
+    private String diffUrl(long oldRevision, Optional<Long> newRevision) {
+        HttpUrl index = api.resolve("index.php");
+        HttpUrl.Builder url = (index != null ? index : api).newBuilder().addQueryParameter("oldid",
+                Long.toString(oldRevision));
+        url.addQueryParameter("diff", newRevision.map(String::valueOf).orElse("next"));
+        return url.build().toString();
     }
 
     /** Adds a section at the end of a page ({@code section=new}), creating the page if need be. */

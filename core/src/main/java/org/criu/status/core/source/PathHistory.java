@@ -488,7 +488,7 @@ public final class PathHistory {
         }
         Optional<String> text = origin.read(ref, subject.presenceFile());
         boolean there = subject.kind() == Subject.Kind.LINES
-                ? text.filter(t -> subject.marker().matcher(t).find()).isPresent() : text.isPresent();
+                ? text.filter(t -> count(subject.marker(), t) > 0).isPresent() : text.isPresent();
         seen.put(ref, there);
         return there;
     }
@@ -508,6 +508,7 @@ public final class PathHistory {
         return Optional.empty();
     }
 
+    /** Lines of {@code text} the marker finds: a marker is matched line by line ({@code ^}, {@code $} per line). */
     private static long count(Pattern marker, String text) {
         return text.lines().filter(l -> marker.matcher(l).find()).count();
     }

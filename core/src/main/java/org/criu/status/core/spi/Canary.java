@@ -214,6 +214,10 @@ public record Canary(String fact, Target target, String find) {
             return new Result(this, Outcome.FAILED, target.url(),
                     target.url() + " no longer has a line matching /" + find + "/");
         }
+        // A fact known to be there answered as it should: its host answers normally in this run, so a 404 from
+        // it later counts as absence without a probe of its own (HostHealth).
+        context.http().hosts().proven(target instanceof GitHubFile ? GitHubClient.RAW + "/"
+                : target instanceof GitLabFile f ? "https://" + f.host() + "/" : target.url());
         String where = target instanceof Url ? target.url() : line.get().url();
         return new Result(this, Outcome.HELD, where, "line " + line.get().number() + " matches /" + find + "/");
     }

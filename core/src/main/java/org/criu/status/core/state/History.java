@@ -66,16 +66,20 @@ public record History(Optional<Instant> previousRun, int runs, Map<String, Entry
      * One entry's history.
      *
      * @param change    new, changed or the same as the last run
-     * @param before    for {@link Change#CHANGED}: what the last run said ("suggested dropped", "confirmed")
+     * @param before    for {@link Change#CHANGED} with another verdict: what the last run said ("suggested dropped",
+     *                  "confirmed")
+     * @param evidence  for {@link Change#CHANGED} with the same verdict: how the evidence changed ("changed URL, new
+     *                  URL, gone URL")
      * @param since     when the current finding was first seen (the suggestion has stood since then)
      * @param runs      in how many runs it has been seen, this one included
      * @param dismissal the editor's dismissal in force for this finding, if any
      */
-    public record EntryHistory(Change change, Optional<String> before, Instant since, int runs,
-                               Optional<Dismissal> dismissal) {
+    public record EntryHistory(Change change, Optional<String> before, Optional<String> evidence, Instant since,
+                               int runs, Optional<Dismissal> dismissal) {
         public EntryHistory {
             Objects.requireNonNull(change, "change");
             Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(evidence, "evidence");
             Objects.requireNonNull(since, "since");
             Objects.requireNonNull(dismissal, "dismissal");
         }

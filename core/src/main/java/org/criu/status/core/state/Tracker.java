@@ -51,6 +51,7 @@ public final class Tracker {
             State.Entry before = previous.entries().get(key);
             History.Change change;
             Optional<String> was = Optional.empty();
+            Optional<String> evidenceChanged = Optional.empty();
             Instant since = now;
             int runs = 1;
             if (before == null) {
@@ -65,14 +66,15 @@ public final class Tracker {
                     change = History.Change.SAME;
                 } else {
                     change = History.Change.CHANGED;
-                    was = Optional.of("the same on other evidence: " + evidenceChange(before.evidence(), pieces));
+                    evidenceChanged = Optional.of(evidenceChange(before.evidence(), pieces));
                 }
             }
             Optional<History.Dismissal> dismissal = Optional.ofNullable(previous.dismissals().get(key))
                     .filter(d -> f.verdict() == Verdict.SUGGESTED && d.fingerprint().equals(fingerprint));
             dismissal.ifPresent(d -> dismissals.put(key, d));
             entries.put(key, new State.Entry(f.checker(), said, fingerprint, pieces, since, now, runs));
-            histories.put(key, new History.EntryHistory(change, was, since, runs, dismissal));
+            histories.put(key, new History.EntryHistory(change, was, evidenceChanged, since, runs,
+                    dismissal));
         }
         List<History.Gone> gone = new ArrayList<>();
         for (Map.Entry<String, State.Entry> e : previous.entries().entrySet()) {

@@ -279,6 +279,21 @@ class PageEditorTest {
     }
 
     @Test
+    void aPageWithCrOnlyLineEndsIsEditedLikeTheSamePageWithLfEnds() throws Exception {
+        String lf = page("integration-current.wiki");
+        String cr = lf.replace('\n', '\r');
+
+        Edit fromLf = PageEditor.apply(report(lf, List.of(dropped(entry(lf, "SLURM workload manager"))),
+                List.of(newEntry())), Selection.all());
+        Edit fromCr = PageEditor.apply(report(cr, List.of(dropped(entry(cr, "SLURM workload manager"))),
+                List.of(newEntry())), Selection.all());
+
+        assertThat(fromLf.applied()).hasSize(2);
+        assertThat(fromCr.applied()).isEqualTo(fromLf.applied());
+        assertThat(fromCr.after()).doesNotContain("\n").isEqualTo(fromLf.after().replace('\n', '\r'));
+    }
+
+    @Test
     void aNewEntrysNoteStartsWithACapitalUnlessItStartsWithAName() throws Exception {
         assertThat(pastedWithNote("documented in the README")).contains("\nDocumented in the README ([");
         assertThat(pastedWithNote("containerd/containerd v2.3.4: ctr has it")).contains(

@@ -82,10 +82,18 @@ class RecipeCheckerTest {
         assertThat(server.requests()).noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
     }
 
+    private static final String RAW_OLDEST = "https://raw.githubusercontent.com/opencontainers/runc/v1.4.3/checkpoint.go";
+    private static final String RAW_150 = "https://raw.githubusercontent.com/opencontainers/runc/v1.5.0/checkpoint.go";
+    private static final String PAUSE_GO = CHECKPOINT_GO.replace("checkpoint", "pause");
+    private static final String COMPARE = "https://api.github.com/repos/opencontainers/runc/compare/v1.5.0...v1.5.1";
+    private static final String DELETING = "d".repeat(40);
+    private static final String PARENT = "c".repeat(40);
+
     @Test
-    void theSameProbeGivesItsMissingSignalWhenNoLineMatches() throws Exception {
+    void aLineNoReleaseEverHadIsItsMissingSignal() throws Exception {
         runcFeed();
-        server.onGet(RAW).text(CHECKPOINT_GO.replace("checkpoint", "pause"));
+        server.onGet(RAW).text(PAUSE_GO);
+        server.onGet(RAW_OLDEST).text(PAUSE_GO);
 
         Finding finding = server.finding(recipe("runc", FILE_PROBE), entry("runc", "ready"));
 
@@ -93,29 +101,155 @@ class RecipeCheckerTest {
         assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
         assertThat(finding.evidence()).extracting(Evidence::signal).containsExactly(Signal.ABSENT);
         assertThat(finding.evidence().get(0).url()).isEqualTo("https://github.com/opencontainers/runc/blob/v1.5.1/checkpoint.go");
+        assertThat(server.requests()).as("the oldest release listed never had it: no comparison asked")
+                .noneMatch(r -> r.getUrl().startsWith("/api.github.com/"));
     }
 
     @Test
-    void aMissingLineIsNoRemovalWithoutProof() throws Exception {
+    void againstAnEntryNotSayingReadyAnAbsenceCostsNoHistory() throws Exception {
         runcFeed();
-        server.onGet(RAW).text(CHECKPOINT_GO.replace("checkpoint", "pause"));
+        server.onGet(RAW).text(PAUSE_GO);
+
+        Finding finding = server.finding(recipe("runc", FILE_PROBE), entry("runc", "stalled"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence()).extracting(Evidence::signal).containsExactly(Signal.ABSENT);
+        assertThat(server.requests()).hasSize(2);
+    }
+
+    /** checkpoint.go lost its command between v1.5.0 and v1.5.1: the compare shows what happened. */
+    private void lostBetweenReleases(List<GitHubFixtures.FileSpec> files) {
+        runcFeed();
+        server.onGet(RAW).text(PAUSE_GO);
+        server.onGet(RAW_OLDEST).text(CHECKPOINT_GO);
+        server.onGet(RAW_150).text(CHECKPOINT_GO);
+        server.onGet(COMPARE).json(GitHubFixtures.compare("opencontainers/runc", "v1.5.0", "v1.5.1",
+                new GitHubFixtures.CommitSpec("b".repeat(40), "2026-06-19T11:31:29Z", "Release v1.5.0", "a".repeat(40)),
+                List.of(new GitHubFixtures.CommitSpec("e".repeat(40), "2026-07-14T00:52:17Z", "Release v1.5.1",
+                        "b".repeat(40))), files));
+    }
+
+    @Test
+    void aMissingLineMovedIntoAnotherFileIsFollowedThere() throws Exception {
+        lostBetweenReleases(List.of(
+                GitHubFixtures.FileSpec.modified("checkpoint.go", "@@ -4 +4 @@\n-\tName:  \"checkpoint\",\n+\tName:  \"pause\",\n"),
+                GitHubFixtures.FileSpec.added("commands/checkpoint.go", "@@ -0,0 +1,2 @@\n+var checkpointCommand = cli.Command{\n+\tName:  \"checkpoint\",\n")));
+        server.onGet("https://raw.githubusercontent.com/opencontainers/runc/v1.5.1/commands/checkpoint.go")
+                .text("var checkpointCommand = cli.Command{\n\tName:  \"checkpoint\",\n}\n");
+
+        Finding finding = server.finding(recipe("runc", FILE_PROBE.replace("missing: absent", "missing: removed")),
+                entry("runc", "ready"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence()).extracting(Evidence::signal).containsExactly(Signal.RELEASED, Signal.CONTEXT);
+        assertThat(finding.evidence().get(0).url())
+                .isEqualTo("https://github.com/opencontainers/runc/blob/v1.5.1/commands/checkpoint.go#L2");
+        assertThat(finding.evidence().get(1).url()).isEqualTo("https://github.com/opencontainers/runc/compare/v1.5.0...v1.5.1");
+    }
+
+    @Test
+    void aProvenDeletionIsARemovalCitingTheDeletingCommit() throws Exception {
+        lostBetweenReleases(List.of(GitHubFixtures.FileSpec.modified("checkpoint.go",
+                "@@ -4 +4 @@\n-\tName:  \"checkpoint\",\n+\tName:  \"pause\",\n")));
+        server.onGet("https://api.github.com/repos/opencontainers/runc/commits?sha=v1.5.1&path=checkpoint.go"
+                + "&since=2026-06-18T11:31:29Z&per_page=100").json(GitHubFixtures.history("opencontainers/runc",
+                List.of(new GitHubFixtures.CommitSpec(DELETING, "2026-07-01T09:00:00Z", "Drop checkpoint (#4999)", PARENT))));
+        server.onGet("https://raw.githubusercontent.com/opencontainers/runc/" + DELETING + "/checkpoint.go").text(PAUSE_GO);
+        server.onGet("https://raw.githubusercontent.com/opencontainers/runc/" + PARENT + "/checkpoint.go").text(CHECKPOINT_GO);
+
+        Finding removed = server.finding(recipe("runc", FILE_PROBE.replace("missing: absent", "missing: removed")),
+                entry("runc", "ready"));
+
+        assertThat(removed.suggestedStatus()).as(removed.verdict() + " " + removed.error() + " " + removed.evidence()).contains(Status.DROPPED);
+        assertThat(removed.evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo(Signal.REMOVED);
+            assertThat(e.url()).isEqualTo("https://github.com/opencontainers/runc/commit/" + DELETING);
+            assertThat(e.excerpt()).contains("Drop checkpoint (#4999)");
+            assertThat(e.date()).hasValueSatisfying(d -> assertThat(d).hasToString("2026-07-01"));
+        });
+        assertThat(removed.evidence()).extracting(Evidence::url).contains("https://github.com/opencontainers/runc/pull/4999");
+        assertThat(removed.evidence().stream().filter(e -> e.url().endsWith("/checkpoint.go")).findFirst().orElseThrow()
+                .quote()).endsWith("(last in v1.5.0)");
+    }
+
+    @Test
+    void aFailingComparisonIsNoRemovalNorAbsence() throws Exception {
+        runcFeed();
+        server.onGet(RAW).text(PAUSE_GO);
+        server.onGet(RAW_OLDEST).text(CHECKPOINT_GO);
+        server.onGet(RAW_150).text(CHECKPOINT_GO);
+        server.onGet(COMPARE).status(502);
+
+        for (String missing : List.of("removed", "absent")) {
+            Finding finding = server.finding(recipe("runc", FILE_PROBE.replace("missing: absent", "missing: " + missing)),
+                    entry("runc", "ready"));
+
+            assertThat(finding.verdict()).as(missing).isEqualTo(Verdict.UNVERIFIED);
+            assertThat(finding.evidence()).as(missing).noneMatch(e -> e.signal() == Signal.REMOVED || e.signal() == Signal.ABSENT);
+            assertThat(finding.error()).as(missing).hasValueSatisfying(e -> assertThat(e)
+                    .contains("v1.5.1 lacks the lines of checkpoint.go", "which v1.5.0 had", "502"));
+        }
+    }
+
+    @Test
+    void aRemovalNoReleaseCouldHaveMadeIsNoRemoval() throws Exception {
+        runcFeed();
+        server.onGet(RAW).text(PAUSE_GO);
+        server.onGet(RAW_OLDEST).text(PAUSE_GO);
 
         Finding finding = server.finding(recipe("runc", FILE_PROBE.replace("missing: absent", "missing: removed")),
                 entry("runc", "ready"));
 
         assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
-        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains("a removal needs proof"));
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains("nothing was removed"));
     }
 
     @Test
     void aFileGoneFromTheReleaseMeansTheRecipeNoLongerFits() throws Exception {
         runcFeed();
         server.onGet(RAW).notFound();
+        server.onGet(RAW_OLDEST).notFound();
 
         Finding finding = server.finding(recipe("runc", FILE_PROBE), entry("runc", "ready"));
 
         assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
         assertThat(finding.error()).contains("opencontainers/runc has no checkpoint.go at v1.5.1");
+    }
+
+    @Test
+    void aRenamedFileIsFollowedAndACanaryAnchorsTheHistoryBeyondTheFeed() throws Exception {
+        runcFeed();
+        server.onGet(RAW).notFound();
+        server.onGet(RAW_OLDEST).notFound();
+        server.onGet("https://raw.githubusercontent.com/opencontainers/runc/v1.0.0/checkpoint.go").text(CHECKPOINT_GO);
+        server.onGet("https://api.github.com/repos/opencontainers/runc/compare/v1.0.0...v1.4.3").json(
+                GitHubFixtures.compare("opencontainers/runc", "v1.0.0", "v1.4.3",
+                        new GitHubFixtures.CommitSpec("b".repeat(40), "2021-06-22T00:00:00Z", "v1.0.0", "a".repeat(40)),
+                        List.of(new GitHubFixtures.CommitSpec("e".repeat(40), "2026-06-13T00:00:00Z", "v1.4.3", "b".repeat(40))),
+                        List.of(GitHubFixtures.FileSpec.renamed("checkpoint.go", "cmd/runc/checkpoint.go", null))));
+        server.onGet("https://raw.githubusercontent.com/opencontainers/runc/v1.5.1/cmd/runc/checkpoint.go").text(CHECKPOINT_GO);
+        String canary = """
+                canaries:
+                  - fact: runc v1.0.0 ships the checkpoint command
+                    github: opencontainers/runc
+                    ref: v1.0.0
+                    path: checkpoint.go
+                    find: 'Name:\\s+"checkpoint"'
+                """;
+        RecipeChecker runc = RecipeLoader.parse("test/runc.yaml", """
+                id: runc
+                covers: [runc]
+                %sprobes:
+                %s""".formatted(canary, FILE_PROBE.replace("missing: absent", "missing: removed").indent(2)));
+
+        Finding finding = server.finding(runc, entry("runc", "ready"));
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
+        assertThat(finding.evidence().get(0).url())
+                .isEqualTo("https://github.com/opencontainers/runc/blob/v1.5.1/cmd/runc/checkpoint.go#L4");
+        assertThat(finding.evidence().get(1).quote()).isEqualTo("checkpoint.go was renamed to cmd/runc/checkpoint.go");
+        assertThat(runc.removalClaims()).extracting(c -> c.subject().describe())
+                .containsExactly("checkpoint.go", "the lines of checkpoint.go matching /Name:\\s+\"checkpoint\"/");
     }
 
     @Test
@@ -245,10 +379,13 @@ class RecipeCheckerTest {
                     missing: absent
                 """;
 
-        Finding newest = server.finding(recipe("podman", probe.formatted("newest")), entry("Podman", "ready"));
+        Finding newest = server.finding(recipe("podman", probe.formatted("newest")), entry("Podman", "started"));
+        Finding newestVsReady = server.finding(recipe("podman", probe.formatted("newest")), entry("Podman", "ready"));
         Finding all = server.finding(recipe("podman", probe.formatted("all")), entry("Podman", "ready"));
 
         assertThat(newest.evidence()).extracting(Evidence::signal).containsExactly(Signal.ABSENT);
+        assertThat(newestVsReady.evidence()).as("an older section names it: no news is no absence").isEmpty();
+        assertThat(newestVsReady.verdict()).isEqualTo(Verdict.UNVERIFIED);
         assertThat(all.verdict()).isEqualTo(Verdict.CONFIRMED);
         assertThat(all.evidence().get(0).quote()).isEqualTo(
                 "containers/podman v5.8.1 RELEASE_NOTES.md, section 5.8.0: a checkpoint change");

@@ -112,6 +112,16 @@ class MediaWikiEditorTest {
         wiki.stubFor(query("tokens").withQueryParam("type", equalTo("csrf")).willReturn(json(
                 "{\"batchcomplete\":true,\"query\":{\"tokens\":{\"csrftoken\":\"87cef42aa917b978da1c4a2895fa45de"
                         + "6b0fbff0+\\\\\"}}}")));
+        newestRevision(5678, "Editor");
+    }
+
+    /** The page's newest revision as {@code prop=revisions&rvprop=ids|user} gives it (formatversion=2). */
+    private static void newestRevision(long id, String user) {
+        wiki.stubFor(get(urlPathEqualTo("/api.php")).withQueryParam("action", equalTo("query"))
+                .withQueryParam("prop", equalTo("revisions")).withQueryParam("rvprop", equalTo("ids|user"))
+                .willReturn(json("{\"batchcomplete\":true,\"query\":{\"pages\":[{\"pageid\":12,\"ns\":0,"
+                        + "\"title\":\"Integration\",\"revisions\":[{\"revid\":" + id + ",\"parentid\":" + (id - 3)
+                        + ",\"user\":\"" + user + "\"}]}]}}")));
     }
 
     private static String error(String code, String info, String extra) {
@@ -129,6 +139,49 @@ class MediaWikiEditorTest {
         MediaWikiEditor editor = editor();
         editor.login(new Credentials("StatusBot@publish", PASSWORD));
         return editor;
+    }
+
+    @Test
+    void aNewerRevisionOnThePageStopsTheEditBeforeItIsSent() throws IOException {
+        MediaWikiEditor editor = loggedIn();
+        newestRevision(5690, "Someone");
+
+        assertThatThrownBy(() -> editor.edit(edit()))
+                .isInstanceOfSatisfying(MediaWikiException.EditConflict.class, e -> {
+                    assertThat(e.baseRevision()).isEqualTo(5678);
+                    assertThat(e.currentRevision()).contains(5690L);
+                    assertThat(e.getMessage()).contains("now at revision 5690 (by Someone); nothing was overwritten");
+                });
+        wiki.verify(0, postRequestedFor(urlPathEqualTo("/api.php")).withQueryParam("action", equalTo("edit")));
+    }
+
+    @Test
+    void anEditTheWikiSavedOverAnotherIsReportedWithTheDiffToReview() throws IOException {
+        MediaWikiEditor editor = loggedIn();
+        // Someone saved 5679 between the look and the edit, and the wiki let ours replace it (its check takes
+        // revisions within the base revision's second for the editor's own).
+        wiki.stubFor(action("edit").willReturn(json("{\"edit\":{\"result\":\"Success\",\"pageid\":12,"
+                + "\"title\":\"Integration\",\"contentmodel\":\"wikitext\",\"oldrevid\":5679,\"newrevid\":5680,"
+                + "\"newtimestamp\":\"2026-12-02T10:00:00Z\"}}")));
+
+        assertThatThrownBy(() -> editor.edit(edit()))
+                .isInstanceOf(MediaWikiException.class)
+                .hasMessage("the wiki saved revision 5680 of 'Integration' over revision 5679, which someone saved "
+                        + "after revision 5678 the report read; review it and undo it if need be: " + api()
+                        .replace("api.php", "index.php") + "?oldid=5679&diff=5680")
+                .satisfies(e -> assertThat(((MediaWikiException) e).code()).isEqualTo("overwrote"));
+    }
+
+    @Test
+    void anEditBasedOnTheNewestRevisionIsSaved() throws IOException {
+        MediaWikiEditor editor = loggedIn();
+        wiki.stubFor(action("edit").willReturn(json("{\"edit\":{\"result\":\"Success\",\"pageid\":12,"
+                + "\"title\":\"Integration\",\"contentmodel\":\"wikitext\",\"oldrevid\":5678,\"newrevid\":5680,"
+                + "\"newtimestamp\":\"2026-12-02T10:00:00Z\"}}")));
+
+        assertThat(editor.edit(edit()).newRevision()).contains(5680L);
+        wiki.verify(1, postRequestedFor(urlPathEqualTo("/api.php")).withQueryParam("action", equalTo("edit"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("baserevid=5678")));
     }
 
     @Test
@@ -273,7 +326,10 @@ class MediaWikiEditorTest {
         OkHttpClient run = Http.client(HttpOptions.defaults().withEnv(Map.of("HTTP_PROXY", elsewhere())));
         clients.add(run);
         // The premise: the run's own requests to this wiki go through the proxy.
-        new SourceHttp(run).get(api() + "?action=query&meta=siteinfo", Map.of());
+        try (okhttp3.Response premise = run.newCall(new okhttp3.Request.Builder()
+                .url(api() + "?action=query&meta=siteinfo").build()).execute()) {
+            assertThat(premise.code()).isEqualTo(404); // the proxy's answer: it knows no such page
+        }
         elsewhere.verify(1, anyRequestedFor(anyUrl()));
         elsewhere.resetRequests();
 

@@ -333,6 +333,18 @@ class PathHistoryTest {
     }
 
     @Test
+    void aLinesMarkerIsMatchedLineByLineSoAnchorsMeanLineStartAndEnd() throws Exception {
+        List<String> releases = List.of("v3", "v2", "v1");
+        for (String r : releases) {
+            server.onGet(RAW + r + "/magic").text(r.equals("v3") ? "# no more\n0 lelong 2 ELF\n"
+                    : "# magic\n0\tlelong\t1\tCRIU image\n");
+        }
+        Subject anchored = Subject.lines("magic", Pattern.compile("^0\\s+lelong\\s+1\\s+CRIU"));
+
+        assertThat(history().boundary(anchored, releases)).contains(new PathHistory.Boundary("v2", "v3"));
+    }
+
+    @Test
     void aKnownReleaseOutsideTheListIsTheBaseWhenNoListedReleaseHasTheSubject() throws Exception {
         for (String r : List.of("v9", "v8")) {
             server.onGet(RAW + r + "/" + CMD).notFound();

@@ -41,6 +41,23 @@ class CanaryTest {
     }
 
     @Test
+    void aHeldCanaryProvesItsHostSoALater404NeedsNoProbe() throws Exception {
+        String gone = "https://raw.githubusercontent.com/acme/tool/v2/gone.go";
+        server.onGet(gone).notFound();
+        org.criu.status.core.spi.CheckContext without = server.context();
+        assertThat(without.github().file("acme/tool", "v2", "gone.go")).isEmpty();
+        assertThat(server.requests()).anyMatch(r -> r.getMethod().getName().equals("HEAD"));
+
+        server.reset();
+        server.onGet(RAW).text(CMD);
+        server.onGet(gone).notFound();
+        org.criu.status.core.spi.CheckContext with = server.context();
+        assertThat(DOCKER.check(with).held()).isTrue();
+        assertThat(with.github().file("acme/tool", "v2", "gone.go")).isEmpty();
+        assertThat(server.requests()).noneMatch(r -> r.getMethod().getName().equals("HEAD"));
+    }
+
+    @Test
     void failsNamingTheFactAndWhatIsMissingWhenTheFileIsGone() {
         server.onGet(RAW).notFound();
 

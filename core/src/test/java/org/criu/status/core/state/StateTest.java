@@ -87,7 +87,8 @@ class StateTest {
         assertThat(h.noChange()).isFalse();
         assertThat(h.of("SLURM").orElseThrow()).satisfies(e -> {
             assertThat(e.change()).isEqualTo(History.Change.CHANGED);
-            assertThat(e.before()).contains("the same on other evidence: changed " + TREE.url());
+            assertThat(e.before()).isEmpty();
+            assertThat(e.evidence()).contains("changed " + TREE.url());
             assertThat(e.since()).isEqualTo(Instant.parse("2026-11-01T12:00:00Z"));
         });
         assertThat(h.of("Docker").orElseThrow()).satisfies(e -> {

@@ -12,6 +12,7 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.model.Verdict;
 import org.criu.status.core.recipe.RecipeChecker;
+import org.criu.status.core.spi.Canary;
 import org.criu.status.core.testkit.SourceServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,23 +128,59 @@ class FileRecipesTest {
         assertThat(finding.verdict()).isEqualTo(Verdict.CONFIRMED);
     }
 
+    /** A release before {@code c.tag()}, of the same tag shape, for two-release feeds. */
+    static String previous(Case c) {
+        return c.tag().startsWith("openj9-") ? "openj9-0.0.1" : c.tag().startsWith("v") ? "v0.0.1" : "0.0.1";
+    }
+
+    /** Every canary of the recipe, read at its ref: the file the probe reads there (the fixture stands in). */
+    private void canariesHold(Case c) {
+        for (Canary canary : Bundled.recipe(c.id()).canaries()) {
+            Canary.GitHubFile f = (Canary.GitHubFile) canary.target();
+            Read read = c.reads().stream().filter(r -> r.path().equals(f.path())).findFirst().orElseThrow();
+            server.onGet("https://raw.githubusercontent.com/" + f.repo() + "/" + f.ref() + "/" + f.path())
+                    .text(fixture(c.id(), read.fixture()));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("recipes")
-    void withTheLinesGoneTheReleaseNoLongerShipsItAndNothingClaimsARemoval(Case c) {
-        server.onGet(c.feed()).atom(fixture(c.id(), "tags.atom"));
+    void everyFileProbeHasACanaryItsHistorySearchCanStartFrom(Case c) {
+        RecipeChecker recipe = Bundled.recipe(c.id());
+
         for (Read read : c.reads()) {
-            String text = fixture(c.id(), read.fixture());
-            assertThat(text).as("the fixture has the line the flip removes").contains(read.flip());
-            server.onGet(c.raw(read)).text(text.replace(read.flip(), "gone"));
+            assertThat(recipe.canaries()).as(c.id() + " " + read.path()).anySatisfy(canary -> {
+                Canary.GitHubFile f = (Canary.GitHubFile) canary.target();
+                assertThat(f.repo()).isEqualTo(c.repo());
+                assertThat(f.path()).isEqualTo(read.path());
+                assertThat(f.ref()).isNotEqualTo(c.tag());
+            });
         }
+        assertThat(recipe.removalClaims()).hasSize(2 * c.reads().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recipes")
+    void withTheLinesGoneAndAFailingHistoryNothingClaimsARemovalNorAnAbsence(Case c) {
+        String previous = previous(c);
+        server.onGet(c.feed()).atom(org.criu.status.core.testkit.AtomFixtures.gitHubTags(c.repo(), List.of(
+                new org.criu.status.core.testkit.AtomFixtures.EntrySpec(c.tag(), c.day() + "T10:00:00Z"),
+                new org.criu.status.core.testkit.AtomFixtures.EntrySpec(previous, "2025-01-01T10:00:00Z"))));
+        canariesHold(c);
+        Read first = c.reads().get(0);
+        String text = fixture(c.id(), first.fixture());
+        assertThat(text).as("the fixture has the line the flip removes").contains(first.flip());
+        server.onGet(c.raw(first)).text(text.replace(first.flip(), "gone"));
+        server.onGet(c.raw(first).replace("/" + c.tag() + "/", "/" + previous + "/")).text(text);
+        server.onGet("https://api.github.com/repos/" + c.repo() + "/compare/" + previous + "..." + c.tag()).status(502);
+        c.reads().stream().skip(1).forEach(r -> server.onGet(c.raw(r)).text(fixture(c.id(), r.fixture())));
 
         Finding finding = server.finding(Bundled.recipe(c.id()), entry(c.heading(), "ready"));
 
-        assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
-        assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
-        assertThat(finding.evidence()).extracting(Evidence::signal).containsOnly(Signal.ABSENT);
-        assertThat(finding.evidence()).extracting(Evidence::url)
-                .allSatisfy(u -> assertThat(u).contains("/blob/" + c.tag() + "/").doesNotContain("#L"));
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.evidence()).extracting(Evidence::signal).doesNotContain(Signal.ABSENT, Signal.REMOVED);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e)
+                .contains(c.tag() + " lacks the lines of " + first.path(), "which " + previous + " had", "502"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package org.criu.status.checkers.recipes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.criu.status.checkers.recipes.Bundled.fixture;
 
+import java.util.List;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Signal;
@@ -60,15 +61,21 @@ class NvidiaCudaRecipeTest {
     }
 
     @Test
-    void aPluginGoneFromTheReleaseIsAbsenceNotRemoval() {
+    void aPluginGoneFromTheReleaseIsNeitherRemovedNorAbsentWhileItsHistoryCannotSay() {
         server.onGet(FEED).atom(fixture("nvidia-cuda", "tags.atom"));
         server.onGet(RAW).text(fixture("nvidia-cuda", "cuda_plugin.c").replace("\"cuda-checkpoint\"", "\"nvcr\""));
+        // The canary's v4.0 had it, and so did the releases after it but the newest: v4.1.1...v4.2 decides.
+        for (String tag : List.of("v4.0", "v4.1.1")) {
+            server.onGet(RAW.replace("/v4.2/", "/" + tag + "/")).text(fixture("nvidia-cuda", "cuda_plugin.c"));
+        }
+        server.onGet("https://api.github.com/repos/checkpoint-restore/criu/compare/v4.1.1...v4.2").status(502);
         server.onGet(REPO).json(fixture("nvidia-cuda", "repository.json"));
 
         Finding finding = server.notOnPage(cuda);
 
-        assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
-        assertThat(finding.evidence()).extracting(Evidence::signal).doesNotContain(Signal.REMOVED);
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.evidence()).extracting(Evidence::signal).doesNotContain(Signal.REMOVED, Signal.ABSENT);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains("which v4.1.1 had", "502"));
     }
 
     @Test

@@ -118,12 +118,22 @@ class ShellRecipeTest {
     @Test
     void suggestsNotStartedWhenThePageClaimsReadyButNoReleaseMentionsCriu() {
         bashAsToday(fixture("news-bash-5.3.txt"), fixture("changes-bash-5.3.txt"));
+        // Against "ready" the absence is proven first: neither the oldest release listed (bash-4.0) nor the canary's
+        // bash-5.2 mentions CRIU either, so there is no history to ask (no comparison requested).
+        for (String ref : List.of("bash-4.0", "bash-5.2")) {
+            String raw = "https://raw.githubusercontent.com/bminor/bash/" + ref + "/";
+            if (!ref.equals("bash-5.2")) {
+                server.onGet(raw + "NEWS").text(fixture("news-bash-5.3.txt"));
+            }
+            server.onGet(raw + "CHANGES").text(fixture("changes-bash-5.3.txt"));
+        }
 
         Finding finding = server.finding(checker, entry("Shell", "ready"));
 
         assertThat(finding.verdict()).isEqualTo(Verdict.SUGGESTED);
         assertThat(finding.suggestedStatus()).contains(Status.NOT_STARTED);
         assertThat(finding.confidence()).contains(Confidence.MEDIUM);
+        assertThat(server.requests()).noneMatch(r -> r.getUrl().contains("/compare/"));
     }
 
     @Test
