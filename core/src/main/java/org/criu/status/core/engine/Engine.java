@@ -272,7 +272,7 @@ public final class Engine {
         long start;
         try {
             start = started.get(Math.max(0, runDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
             future.cancel(true);
             return Finding.unverified(integration, id, "never started: other checks held every job slot");
         } catch (ExecutionException e) {
@@ -291,7 +291,8 @@ public final class Engine {
                 return Finding.unverified(integration, id, result.couldNotLook().get(), result.evidence());
             }
             return rules.assess(integration, id, result.evidence());
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
+            // Cancelled: an earlier duplicate of this entry, sharing its check, timed out first.
             future.cancel(true);
             return Finding.unverified(integration, id, "timed out after " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {

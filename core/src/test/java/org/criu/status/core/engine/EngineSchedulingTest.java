@@ -118,4 +118,35 @@ class EngineSchedulingTest {
                 .containsOnly(Optional.of("done ready"));
         assertThat(report.findings().get(1000).error()).contains("done started");
     }
+
+    @Test
+    void duplicatesOfACheckPastItsDeadlineAreAllUnverified() throws Exception {
+        // The shared check never finishes (a latch nobody opens); only the deadline ends it, for every duplicate.
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Checker hanging = new Checker() {
+            @Override
+            public String id() {
+                return "docker";
+            }
+
+            @Override
+            public List<String> covers() {
+                return List.of("docker");
+            }
+
+            @Override
+            public CheckResult check(Integration integration, CheckContext context) throws Exception {
+                never.await();
+                return CheckResult.couldNotLook("never");
+            }
+        };
+        List<Integration> entries = List.of(SourceServer.entry("docker", "ready"), SourceServer.entry("docker", "ready"),
+                SourceServer.entry("docker", "ready"));
+
+        Report report = new Engine(CheckerRegistry.of(List.of(hanging)), server.context(), Duration.ofMillis(200),
+                Optional.empty(), 8).run(PAGE, entries);
+
+        assertThat(report.findings()).hasSize(3).allSatisfy(f -> assertThat(f.error())
+                .hasValueSatisfying(e -> assertThat(e).startsWith("timed out after")));
+    }
 }

@@ -138,6 +138,8 @@ class ScreenTmuxRecipeTest {
     @Test
     void unverifiedWithTheUrlWhenTheTagsCannotBeRead() {
         server.onGet(TAGS).status(502);
+        // The recipe's probes are asked at once: the plugin's issue search goes out beside the failing one.
+        resurrect(fixture("search-issues-resurrect-criu.json"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -168,6 +170,8 @@ class ScreenTmuxRecipeTest {
     void unverifiedWhenTheNewestReleaseHasNoChangesFile() {
         server.onGet(TAGS).json(fixture("tags-ok.json"));
         server.onGet("https://raw.githubusercontent.com/tmux/tmux/3.7c/CHANGES").status(404);
+        // The recipe's probes are asked at once: the plugin's issue search goes out beside the failing one.
+        resurrect(fixture("search-issues-resurrect-criu.json"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
@@ -178,6 +182,8 @@ class ScreenTmuxRecipeTest {
     @Test
     void unverifiedWhenThereAreNoReleaseTags() {
         server.onGet(TAGS).json("[]");
+        // The recipe's probes are asked at once: the plugin's issue search goes out beside the failing one.
+        resurrect(fixture("search-issues-resurrect-criu.json"));
 
         Finding finding = server.finding(checker, PAGE_ENTRY);
 
