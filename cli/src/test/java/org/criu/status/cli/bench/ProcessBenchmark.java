@@ -89,6 +89,22 @@ final class ProcessBenchmark {
         return new Row(name, samples);
     }
 
+    /** How many classes the JVM loads for the launcher with {@code args} (-Xlog:class+load through JAVA_OPTS). */
+    long classes(List<String> args) throws Exception {
+        Path log = Files.createTempFile(home, "classes", ".log");
+        Path cache = Files.createTempDirectory(home, "cache");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(args.stream().map(a -> a.replace("{cache}", cache.toString())).toList());
+        run(command, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log));
+        long n;
+        try (Stream<String> lines = Files.lines(log)) {
+            n = lines.count();
+        }
+        delete(cache);
+        Files.deleteIfExists(log);
+        return n;
+    }
+
     private Sample run(List<String> command, Map<String, String> env) throws Exception {
         Path timing = Files.createTempFile(home, "time", ".txt");
         List<String> full = new ArrayList<>();

@@ -92,7 +92,10 @@ public final class RunBenchmark {
             check.addAll(server.originArgs());
             ProcessBenchmark.Row start = bench.jvmStart(repetitions);
             rows.add(start);
+            // The first check after a build writes the launcher's class archive (once per jar and java): its own row.
+            rows.add(bench.launcher("check, first after a build (writes the class archive)", check, 1, true));
             rows.add(bench.launcher("--help", List.of("--help"), repetitions, true));
+            rows.add(bench.launcher("checkers", List.of("checkers"), repetitions, true));
             rows.add(bench.launcher("parse --page-file (10,000 entries)", List.of("parse", "--page-file",
                     page.getParent().resolve("page-10000.wiki").toString(), "--format", "json"), 1, true));
             ProcessBenchmark.Row cold = bench.launcher("check, cold (new JVM, empty cache)", check, repetitions, true);
@@ -102,6 +105,12 @@ public final class RunBenchmark {
             List<String> big = new ArrayList<>(check);
             big.addAll(List.of("--page-file", page.toString()));
             rows.add(bench.launcher("check, 10,000 entries (duplicate headings), cold", big, 2, true));
+            Map<String, Long> classes = new LinkedHashMap<>();
+            classes.put("--help", bench.classes(List.of("--help")));
+            classes.put("checkers", bench.classes(List.of("checkers")));
+            classes.put("parse --page-file", bench.classes(List.of("parse", "--page-file",
+                    page.getParent().resolve("page-10000.wiki").toString())));
+            classes.put("check", bench.classes(check));
             double[] after = loadAverage();
             long ms = latency.toMillis();
             int depth = chains.values().stream().mapToInt(c -> c[1]).max().orElse(0);
@@ -119,6 +128,7 @@ public final class RunBenchmark {
                         r.median(ProcessBenchmark.Sample::rssKb) / 1024.0);
             }
             System.out.println();
+            System.out.println("classes loaded: " + classes);
             System.out.printf("floor = JVM start %d ms + deepest dependency %d requests (page included) x %d ms = %d ms;"
                     + " cold check median %d ms = %.2fx the floor%n", start.median(ProcessBenchmark.Sample::wallMillis),
                     depth, ms, floor, cold.median(ProcessBenchmark.Sample::wallMillis),
