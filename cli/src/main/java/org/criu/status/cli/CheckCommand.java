@@ -215,16 +215,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckerRegistry registry = plugins.registry();
         Optional<Set<String>> ids = Optional.ofNullable(only).map(Set::copyOf);
-        if (ids.isPresent()) {
-            Set<String> unknown = ids.get().stream().filter(id -> registry.byId(id).isEmpty())
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-            if (!unknown.isEmpty()) {
-                throw new UserInputException("--only: no checker with id " + unknown + "; known: "
-                        + registry.all().stream().map(d -> d.checker().id()).toList());
-            }
-        }
         if (!failOn.equals("any") && !failOn.equals("new")) {
             throw new UserInputException("--fail-on " + failOn + ": must be 'any' or 'new'");
         }
@@ -247,8 +238,21 @@ final class CheckCommand implements Callable<Integer> {
         // A state file that cannot be used stops the run before any check, and is left as it is.
         Optional<State> before = Optional.empty();
         OkHttpClient client = run.client(env, spec.commandLine().getErr(), timeout.perRequest());
+        // The page is the first link of every chain: fetch it while the checkers and recipes load (a cold JVM
+        // spends a few hundred milliseconds there), not after.
+        java.util.concurrent.CompletableFuture<WikiPage> pageLoad = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> page.load(new SourceHttp(client)));
         try {
-            WikiPage wikiPage = page.load(new SourceHttp(client));
+            CheckerRegistry registry = plugins.registry();
+            if (ids.isPresent()) {
+                Set<String> unknown = ids.get().stream().filter(id -> registry.byId(id).isEmpty())
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+                if (!unknown.isEmpty()) {
+                    throw new UserInputException("--only: no checker with id " + unknown + "; known: "
+                            + registry.all().stream().map(d -> d.checker().id()).toList());
+                }
+            }
+            WikiPage wikiPage = loaded(pageLoad);
             List<Integration> integrations = PageOptions.parse(wikiPage);
             if (state.isPresent()) {
                 before = Optional.of(readState(state.get(), wikiPage));
@@ -287,7 +291,23 @@ final class CheckCommand implements Callable<Integer> {
             }
             return view.exitCode(failOn.equals("new"));
         } finally {
+            pageLoad.cancel(true);
             Http.release(client);
+        }
+    }
+
+    /** The page the background load read, or its error as the load would have thrown it. */
+    private static WikiPage loaded(java.util.concurrent.CompletableFuture<WikiPage> pageLoad) {
+        try {
+            return pageLoad.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 }
