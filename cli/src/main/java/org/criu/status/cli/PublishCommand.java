@@ -514,8 +514,6 @@ final class PublishCommand implements Callable<Integer> {
         out.println("Published " + quoted(base.title()) + ": revision " + base.revision() + " -> " + newRevision
                 + " (" + edit.applied().size() + (edit.applied().size() == 1 ? " change" : " changes")
                 + (saved.bot() ? ", bot edit" : "") + ")" + diffLink(base.api(), base.revision(), newRevision));
-        saved.oldRevision().filter(old -> old != base.revision()).ifPresent(old -> out.println("Note: revision "
-                + old + " was saved in the meantime; the wiki merged this edit with it (nothing of it was lost)."));
         return Main.OK;
     }
 

@@ -386,7 +386,8 @@ public final class MediaWikiEditor {
         throwIfError(answer, "edit '" + edit.title() + "'", Optional.of(edit.title()));
         Saved saved = saved(answer, "edit '" + edit.title() + "'", who.isBot());
         if (saved.oldRevision().isPresent() && saved.oldRevision().get() != edit.baseRevision()) {
-            // Someone saved between the look above and this edit, and the wiki let ours replace theirs.
+            // Someone saved between the look above and this edit. The wiki merged ours into theirs, or (within
+            // the base revision's second) replaced theirs: either way what was reviewed is not what was saved.
             long theirs = saved.oldRevision().get();
             throw new MediaWikiException(api.toString(), "overwrote", "the wiki saved revision "
                     + saved.newRevision().map(String::valueOf).orElse("(unknown)") + " of '" + edit.title()
