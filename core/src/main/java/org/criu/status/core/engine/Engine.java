@@ -179,7 +179,8 @@ public final class Engine {
                 check.future = pool.submit(() -> {
                     check.started.complete(System.nanoTime());
                     try {
-                        return RequestPriority.with(check.depth,
+                        return RequestPriority.with(check.depth == order.get(0).depth
+                                        ? RequestPriority.CRITICAL + check.depth : check.depth,
                                 () -> trustAbsence(c, c.check(check.integration, context)));
                     } finally {
                         progress.accept(new Progress(done.incrementAndGet(), total, c.id(),

@@ -71,8 +71,9 @@ final class HostLimitInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         String host = LogicalUrl.of(chain.request()).host().toLowerCase(Locale.ROOT);
         Gate gate = gates.computeIfAbsent(host, h -> new Gate(limits.forHost(h)));
+        boolean lane;
         try {
-            gate.permits.acquire(RequestPriority.current());
+            lane = gate.permits.acquire(RequestPriority.current());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a free connection to " + host);
@@ -87,7 +88,7 @@ final class HostLimitInterceptor implements Interceptor {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while spacing requests to " + host);
         } finally {
-            gate.permits.release();
+            gate.permits.release(lane);
         }
     }
 }

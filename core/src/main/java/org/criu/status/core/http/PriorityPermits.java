@@ -23,6 +23,8 @@ final class PriorityPermits {
             ? Integer.compare(b.priority, a.priority) : Long.compare(a.ticket, b.ticket));
     private int available;
     private long tickets;
+    /** One more connection, for the run's deepest chain only ({@link RequestPriority#CRITICAL}); see acquire. */
+    private boolean laneFree = true;
 
     PriorityPermits(int permits) {
         if (permits < 1) {
@@ -31,11 +33,22 @@ final class PriorityPermits {
         this.available = permits;
     }
 
-    /** Waits for a permit; waiters of higher {@code priority} are served first. */
-    synchronized void acquire(int priority) throws InterruptedException {
+    /**
+     * Waits for a permit; waiters of higher {@code priority} are served first. A request of the run's deepest chain
+     * ({@code priority >= }{@link RequestPriority#CRITICAL}) that finds every permit taken takes the one critical
+     * lane if it is free instead of waiting behind requests already in flight: the chain that decides the run's
+     * length never queues behind a wave of shallow checks' requests, and the host sees at most one request more.
+     *
+     * @return whether the critical lane was taken (give it back with {@code release(true)})
+     */
+    synchronized boolean acquire(int priority) throws InterruptedException {
         if (available > 0 && waiting.isEmpty()) {
             available--;
-            return;
+            return false;
+        }
+        if (priority >= RequestPriority.CRITICAL && laneFree) {
+            laneFree = false;
+            return true;
         }
         Waiter me = new Waiter(priority, tickets++);
         waiting.add(me);
@@ -50,6 +63,16 @@ final class PriorityPermits {
                 waiting.remove(me);
             }
             throw e;
+        }
+        return false;
+    }
+
+    /** Returns what {@link #acquire} gave: the critical lane, or a permit. */
+    synchronized void release(boolean lane) {
+        if (lane) {
+            laneFree = true;
+        } else {
+            release();
         }
     }
 

@@ -12,6 +12,12 @@ public final class RequestPriority {
 
     private static final ThreadLocal<Integer> CURRENT = new ThreadLocal<>();
 
+    /**
+     * Added to the priority of the run's deepest checks: their requests may use a host's one extra connection
+     * when every other is taken (see {@code PriorityPermits}).
+     */
+    public static final int CRITICAL = 1 << 20;
+
     private RequestPriority() {
     }
 

@@ -50,6 +50,38 @@ class PriorityPermitsTest {
     }
 
     @Test
+    void theDeepestChainTakesTheOneCriticalLaneWhenEveryPermitIsTaken() throws Exception {
+        PriorityPermits permits = new PriorityPermits(2);
+        assertThat(permits.acquire(1)).isFalse();
+        assertThat(permits.acquire(1)).isFalse();
+
+        // Every permit is in flight: the deepest chain does not queue, it takes the lane...
+        assertThat(permits.acquire(RequestPriority.CRITICAL + 15)).isTrue();
+        // ...which is one: a second critical request waits like any other, ahead of shallower ones.
+        Thread shallow = waiter(permits, "shallow", 1);
+        awaitQueued(permits, 1);
+        Thread critical = waiter(permits, "critical", RequestPriority.CRITICAL + 15);
+        awaitQueued(permits, 2);
+        assertThat(served).isEmpty();
+
+        permits.release(true); // the lane back: no waiter is served by it
+        assertThat(permits.waiting()).isEqualTo(2);
+        permits.release(false);
+        critical.join();
+        shallow.join();
+
+        assertThat(served).containsExactly("critical", "shallow");
+        // A non-critical request never takes the lane: with every permit taken (the test holds both) it waits.
+        assertThat(permits.acquire(1)).isFalse();
+        Thread plain = waiter(permits, "plain", 14);
+        awaitQueued(permits, 1);
+        assertThat(served).containsExactly("critical", "shallow");
+        permits.release(false);
+        plain.join();
+        assertThat(served).containsExactly("critical", "shallow", "plain");
+    }
+
+    @Test
     void equalPrioritiesAreServedInArrivalOrder() throws Exception {
         PriorityPermits permits = new PriorityPermits(1);
         permits.acquire(3);
