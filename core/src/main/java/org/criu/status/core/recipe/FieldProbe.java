@@ -78,16 +78,12 @@ public record FieldProbe(String repo, Optional<ReleaseSpec> release, Optional<St
 
     @Override
     public ProbeResult run(ProbeRun run) throws SourceException {
-        ProbeRun.Resolution resolution = run.resolve(repo, release, branch);
-        if (resolution.ref().isEmpty()) {
-            return ProbeResult.couldNotLook(resolution.reason().orElseThrow());
+        ProbeRun.FileRead read = run.read(repo, release, branch, path);
+        if (read.couldNotLook().isPresent()) {
+            return read.couldNotLook().get();
         }
-        Ref ref = resolution.ref().get();
-        Optional<SourceFile> found = run.context().github().document(repo, ref.ref(), path);
-        if (found.isEmpty()) {
-            return ProbeResult.couldNotLook(repo + " has no " + path + " at " + ref.label());
-        }
-        SourceFile file = found.get();
+        Ref ref = read.ref();
+        SourceFile file = read.file();
         Map<String, Scalar> scalars;
         try {
             scalars = scalars(file.text());

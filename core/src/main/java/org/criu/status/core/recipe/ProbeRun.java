@@ -13,6 +13,7 @@ import org.criu.status.core.model.SourceException;
 import org.criu.status.core.model.Status;
 import org.criu.status.core.source.AtomFeedClient;
 import org.criu.status.core.source.GitHubClient;
+import org.criu.status.core.source.SourceFile;
 import org.criu.status.core.source.Versions;
 import org.criu.status.core.spi.Canary;
 import org.criu.status.core.spi.CheckContext;
@@ -74,6 +75,26 @@ final class ProbeRun {
         other.removeAll(same);
         same.addAll(other);
         return same.stream().distinct().toList();
+    }
+
+    /**
+     * A file a probe reads, at the ref it resolves to ({@link #resolve}): the ref and the file, or (in
+     * {@code couldNotLook}) why the probe could not look: no release or branch to read, or no such file there.
+     */
+    record FileRead(Ref ref, SourceFile file, Optional<ProbeResult> couldNotLook) {
+    }
+
+    /** Reads {@code path} of {@code repo} at the ref {@link #resolve} gives. */
+    FileRead read(String repo, Optional<ReleaseSpec> release, Optional<String> branch, String path)
+            throws SourceException {
+        Resolution resolution = resolve(repo, release, branch);
+        if (resolution.ref().isEmpty()) {
+            return new FileRead(null, null, Optional.of(ProbeResult.couldNotLook(resolution.reason().orElseThrow())));
+        }
+        Ref ref = resolution.ref().get();
+        Optional<SourceFile> found = context.github().document(repo, ref.ref(), path);
+        return found.map(f -> new FileRead(ref, f, Optional.<ProbeResult>empty())).orElseGet(() -> new FileRead(ref,
+                null, Optional.of(ProbeResult.couldNotLook(repo + " has no " + path + " at " + ref.label()))));
     }
 
     /** The ref a probe reads at: the newest release when {@code release} is given, else the branch's head. */
