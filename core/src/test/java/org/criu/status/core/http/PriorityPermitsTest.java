@@ -15,9 +15,9 @@ class PriorityPermitsTest {
     private Thread waiter(PriorityPermits permits, String name, int priority) {
         Thread t = new Thread(() -> {
             try {
-                permits.acquire(priority);
+                boolean lane = permits.acquire(priority);
                 served.add(name);
-                permits.release();
+                permits.release(lane);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -64,10 +64,11 @@ class PriorityPermitsTest {
         awaitQueued(permits, 2);
         assertThat(served).isEmpty();
 
-        permits.release(true); // the lane back: no waiter is served by it
-        assertThat(permits.waiting()).isEqualTo(2);
-        permits.release(false);
+        permits.release(true); // the lane back: it goes to the deepest chain's waiter, ahead of the shallow one
         critical.join();
+        assertThat(served).containsExactly("critical");
+        assertThat(permits.waiting()).isEqualTo(1);
+        permits.release(false);
         shallow.join();
 
         assertThat(served).containsExactly("critical", "shallow");
@@ -79,6 +80,38 @@ class PriorityPermitsTest {
         permits.release(false);
         plain.join();
         assertThat(served).containsExactly("critical", "shallow", "plain");
+    }
+
+    @Test
+    void theLaneIsHalfTheLimitSoTheDeepestChainsReadAheadGoesOutAtOnce() throws Exception {
+        assertThat(PriorityPermits.laneWidth(1)).isEqualTo(1);
+        assertThat(PriorityPermits.laneWidth(4)).isEqualTo(2);
+        assertThat(PriorityPermits.laneWidth(8)).isEqualTo(4);
+        PriorityPermits permits = new PriorityPermits(8);
+        for (int i = 0; i < 8; i++) {
+            assertThat(permits.acquire(1)).isFalse();
+        }
+        // Eight shallow requests in flight: four of the deepest chain's go beside them...
+        for (int i = 0; i < 4; i++) {
+            assertThat(permits.acquire(RequestPriority.CRITICAL + 15)).isTrue();
+        }
+        // ...and a fifth waits for a connection like any request, first in line.
+        Thread fifth = waiter(permits, "fifth", RequestPriority.CRITICAL + 15);
+        awaitQueued(permits, 1);
+        Thread shallow = waiter(permits, "shallow", 1);
+        awaitQueued(permits, 2);
+        // A place in the lane back goes to the deepest chain's waiter, not to the shallow one...
+        permits.release(true);
+        fifth.join();
+        assertThat(served).containsExactly("fifth");
+        assertThat(permits.waiting()).isEqualTo(1);
+        // ...and with no such waiter it stays free for the next request of that chain, never a shallow one.
+        permits.release(true);
+        assertThat(permits.waiting()).isEqualTo(1);
+        assertThat(permits.acquire(RequestPriority.CRITICAL + 15)).isTrue();
+        permits.release(false);
+        shallow.join();
+        assertThat(served).containsExactly("fifth", "shallow");
     }
 
     @Test
