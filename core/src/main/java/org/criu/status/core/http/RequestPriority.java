@@ -42,6 +42,17 @@ public final class RequestPriority {
         }
     }
 
+    /**
+     * {@code task} made to run, on whichever thread, as a branch of the calling thread's check that is at most
+     * {@code depth} requests deep: at that priority, or the thread's if lower, and never on the critical lane. A
+     * check whose parts are independent (lxc's LXC, LXD and Incus) runs its shallow parts so, leaving the host
+     * connections kept for the run's deepest chain to the part that is that chain.
+     */
+    public static <T> Callable<T> carry(int depth, Callable<T> task) {
+        int priority = Math.min(current() >= CRITICAL ? current() - CRITICAL : current(), depth);
+        return () -> with(priority, task);
+    }
+
     /** {@code task} made to run, on whichever thread, at the priority of the thread calling this. */
     public static <T> Callable<T> carry(Callable<T> task) {
         int priority = current();

@@ -74,7 +74,10 @@ public final class Parallel {
         private final java.util.concurrent.FutureTask<T> future;
 
         Task(Read<? extends T> read) {
-            java.util.concurrent.Callable<T> withPriority = RequestPriority.carry(read::get);
+            this(RequestPriority.carry(read::get));
+        }
+
+        Task(java.util.concurrent.Callable<T> withPriority) {
             this.future = new java.util.concurrent.FutureTask<>(() -> {
                 if (!state.compareAndSet(NEW, RUNNING)) {
                     return null;
@@ -133,6 +136,18 @@ public final class Parallel {
     /** Starts {@code read} on another thread; join it, or close it (try-with-resources) if this thread fails first. */
     public <T> Pending<T> start(Read<T> read) {
         return new Pending<>(submit(read));
+    }
+
+    /**
+     * {@link #start(Read)} for a part of the check that is at most {@code depth} requests deep, shallower than the
+     * check's deepest chain: its requests wait behind deeper ones where a host has a queue and never take the
+     * connections kept for the run's deepest chain ({@link RequestPriority#carry(int, java.util.concurrent.Callable)}).
+     * Without it a shallow part asked first can take the place the deep part needed.
+     */
+    public <T> Pending<T> start(int depth, Read<T> read) {
+        Task<T> task = new Task<>(RequestPriority.carry(depth, read::get));
+        pool.execute(task.future);
+        return new Pending<>(task);
     }
 
     /**

@@ -94,6 +94,28 @@ class ParallelTest {
     }
 
     @Test
+    void aShallowBranchGoesAtItsOwnDepthAndNeverAtTheCriticalMark() throws Exception {
+        int critical = RequestPriority.CRITICAL + 15;
+        int[] seen = RequestPriority.with(critical, () -> {
+            try (Parallel.Pending<Integer> shallow = parallel.start(3, RequestPriority::current);
+                 Parallel.Pending<Integer> deeperThanTheCheck = parallel.start(40, RequestPriority::current);
+                 Parallel.Pending<Integer> same = parallel.start(RequestPriority::current)) {
+                return new int[] {shallow.join(), deeperThanTheCheck.join(), same.join(), RequestPriority.current()};
+            }
+        });
+
+        // A branch of 3 goes at 3; one that claims more than its check gets the check's depth, not the lane;
+        // a plain start keeps the whole priority; the asking thread's is untouched.
+        assertThat(seen).containsExactly(3, 15, critical, critical);
+        int plain = RequestPriority.with(9, () -> {
+            try (Parallel.Pending<Integer> shallow = parallel.start(2, RequestPriority::current)) {
+                return shallow.join();
+            }
+        });
+        assertThat(plain).isEqualTo(2);
+    }
+
+    @Test
     void aStartedReadIsJoinedWithItsResultOrFailure() throws Exception {
         try (Parallel.Pending<String> ok = parallel.start(() -> "fine");
              Parallel.Pending<String> bad = parallel.start(() -> {

@@ -71,6 +71,11 @@ public final class LxcChecker implements Checker {
     static final PathHistory.Subject LXC_SUBJECT = PathHistory.Subject.file(LXC_CRIU, LXC_DEFINITION);
     static final PathHistory.Subject LXD_SUBJECT = PathHistory.Subject.lines(LXD_DRIVER, CRIU_CALL);
 
+    /** LXC's part alone: its tags, then its driver file beside the tag's date (more only to follow a removal). */
+    private static final int LXC_DEPTH = 3;
+    /** Incus's part alone: its tags feed, then one document at the newest tag. */
+    private static final int INCUS_DEPTH = 2;
+
     @Override
     public String id() {
         return "lxc";
@@ -117,19 +122,32 @@ public final class LxcChecker implements Checker {
         boolean both = !named.contains("lxc") && !named.contains("lxd");
         List<Evidence> evidence = new ArrayList<>();
         List<String> unproven = new ArrayList<>();
-        // LXC, LXD and Incus share no question: all three are asked at once, and reported in this order.
+        // LXC, LXD and Incus share no question: all three are asked at once, and reported in this order. LXD's walk
+        // back is the deep part (expectedDepth); LXC's and Incus's are a few requests each, so they go as shallow
+        // branches and never take a busy host's connections kept for the run's deepest chain.
         Parallel parallel = context.parallel();
-        try (Parallel.Pending<Optional<Evidence>> incus = parallel.start(() -> incusContext(github,
+        try (Parallel.Pending<Optional<Evidence>> incus = parallel.start(INCUS_DEPTH, () -> incusContext(github,
                 context.atomFeeds()));
-             Parallel.Pending<Component> lxdPart = both || named.contains("lxd")
-                     ? parallel.start(() -> lxdEvidence(github, parallel)) : null) {
-            if (both || named.contains("lxc")) {
-                Component lxc = lxcEvidence(github, parallel);
+             Parallel.Pending<Component> lxcPart = both || named.contains("lxc")
+                     ? parallel.start(LXC_DEPTH, () -> lxcEvidence(github, parallel)) : null) {
+            Component lxd = null;
+            SourceException lxdFailed = null;
+            if (both || named.contains("lxd")) {
+                try {
+                    lxd = lxdEvidence(github, parallel);
+                } catch (SourceException e) {
+                    lxdFailed = e; // LXC's failure, asked first, is the one reported, as if asked one after another
+                }
+            }
+            if (lxcPart != null) {
+                Component lxc = lxcPart.join();
                 evidence.addAll(lxc.evidence());
                 lxc.unproven().ifPresent(unproven::add);
             }
-            if (lxdPart != null) {
-                Component lxd = lxdPart.join();
+            if (lxdFailed != null) {
+                throw lxdFailed;
+            }
+            if (lxd != null) {
                 evidence.addAll(lxd.evidence());
                 lxd.unproven().ifPresent(unproven::add);
             }
@@ -278,7 +296,7 @@ public final class LxcChecker implements Checker {
         Optional<Release> lts = Versions.newestFirst(releases, Release::tagName, LXD_LTS).stream().findFirst();
         PathHistory.Answer answer;
         Optional<Driver> ltsDriver;
-        try (Parallel.Pending<Optional<Driver>> ltsRead = parallel.start(() -> lts.isPresent()
+        try (Parallel.Pending<Optional<Driver>> ltsRead = parallel.start(1, () -> lts.isPresent()
                 ? Optional.of(driverAt(github, lts.get().tagName())) : Optional.empty())) {
             answer = PathHistory.github(github, LXD_REPO).whatHappened(LXD_SUBJECT, had, firstWithout.tagName());
             ltsDriver = answer instanceof PathHistory.Deleted ? ltsRead.join() : Optional.empty();

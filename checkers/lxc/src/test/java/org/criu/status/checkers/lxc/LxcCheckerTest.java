@@ -414,6 +414,20 @@ class LxcCheckerTest {
     }
 
     @Test
+    void whenLxcAndLxdBothFailTheErrorIsLxcsAsIfAskedOneAfterAnother() {
+        // LXD's walk runs on the checker's thread and LXC's beside it; the one reported is still the first asked.
+        server.onGet(LXC_TAGS).status(502);
+        server.onGet(LXD_RELEASES).status(500);
+        incus();
+
+        Finding finding = server.finding(checker, PAGE_ENTRY);
+
+        assertThat(finding.verdict()).isEqualTo(Verdict.UNVERIFIED);
+        assertThat(finding.error()).hasValueSatisfying(e -> assertThat(e).contains(LXC_TAGS).contains("502")
+                .doesNotContain(LXD_RELEASES));
+    }
+
+    @Test
     void plainMarkdownKeepsWhatAReaderSees() {
         assertThat(LxcChecker.plainMarkdown("set the {config:option}`instance-migration:migration.incremental.memory` "
                 + "property to `true` using [{abbr}`CRIU (Checkpoint/Restore in Userspace)`](https://criu.org/)."))
