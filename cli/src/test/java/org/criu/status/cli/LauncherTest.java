@@ -129,6 +129,31 @@ class LauncherTest {
     }
 
     @Test
+    void aCheckStoppedBeforeItsReportLeavesNoArchiveAndTheNextCheckWritesIt() throws Exception {
+        // A java that writes the archive, then exits as its command line says (exit 2: the page could not be read).
+        Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\ncode=0\nfor a in \"$@\"; do echo \"[$a]\"; case $a in "
+                + "-XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\" ;; exit=*) code=${a#exit=} ;; esac; done\n"
+                + "exit $code\n");
+        Path cds = tmp.resolve("cache/integration-status/cds");
+
+        Result failed = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "check",
+                "exit=2");
+        assertThat(failed.code()).isEqualTo(2);
+        try (var files = Files.list(cds)) {
+            assertThat(files.toList()).isEmpty(); // neither the archive nor its private temporary name
+        }
+
+        Result suggested = run(app.resolve("bin/integration-status"), Map.of("JAVA_HOME", jdk.toString()), "check",
+                "exit=1");
+        assertThat(suggested.code()).isEqualTo(1);
+        assertThat(suggested.out()).contains("-XX:ArchiveClassesAtExit=");
+        try (var files = Files.list(cds)) {
+            assertThat(files.toList()).singleElement().satisfies(a -> assertThat(a.getFileName().toString())
+                    .matches("integration-status-[0-9]+\\.jsa"));
+        }
+    }
+
+    @Test
     void aRebuiltJarGetsANewArchive() throws Exception {
         Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; case $a in "
                 + "-XX:ArchiveClassesAtExit=*) echo archive > \"${a#*=}\" ;; esac; done\n");
