@@ -11,10 +11,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks the CRIU wiki page \"Integration\" against public sources and suggests status changes.",
-        subcommands = {CheckCommand.class, CheckersCommand.class, ParseCommand.class, PublishCommand.class,
-                SelftestCommand.class, RecordingCommand.class,
-                DismissCommand.class, DismissCommand.Undismiss.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing to change",
@@ -28,6 +24,15 @@ public final class Main implements Runnable {
     public static final int USAGE = 2;
     public static final int INCOMPLETE = 3;
 
+    /**
+     * The subcommands, in the order the usage lists them. Added by {@link #commandLine}, not by the annotation:
+     * picocli builds a command's model (reflection over every option of every mixin, a few hundred classes that
+     * cannot go into the launcher's class archive) when it is added, so a run builds only the command it runs.
+     */
+    static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, CheckersCommand.class, ParseCommand.class,
+            PublishCommand.class, SelftestCommand.class, RecordingCommand.class, DismissCommand.class,
+            DismissCommand.Undismiss.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +43,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(System.getenv(), Console.detect(), new PrintWriter(System.out, true),
+        Console console = Console.detect();
+        Warmup.startFor(args);
+        System.exit(execute(System.getenv(), console, new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
     }
 
@@ -49,7 +56,7 @@ public final class Main implements Runnable {
 
     /** As above, on streams that {@code console} says are (or are not) terminals. */
     static int execute(Map<String, String> env, Console console, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(env, console);
+        CommandLine cli = commandLine(env, console, invoked(args));
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
@@ -60,11 +67,45 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(Map<String, String> env, Console console) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(env, console));
+        return commandLine(env, console, COMMANDS);
+    }
+
+    /**
+     * The commands a command line needs: the one its first word names, if that command needs no other (every
+     * command but {@code help} and {@code completion}, which describe the others); else all of them (usage, errors
+     * and their suggestions list every command).
+     */
+    static List<Class<?>> invoked(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return command == CompletionCommand.class || command == CommandLine.HelpCommand.class
+                            ? COMMANDS : List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
+    }
+
+    /** The command line with {@code commands} as its subcommands (usage lists them in this order). */
+    static CommandLine commandLine(Map<String, String> env, Console console, List<Class<?>> commands) {
+        Factory factory = new Factory(env, console);
+        CommandLine cli = new CommandLine(new Main(), factory);
+        for (Class<?> command : commands) {
+            try {
+                cli.addSubcommand(new CommandLine(factory.create(command), factory));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the command " + command.getName(), e);
+            }
+        }
         cli.setHelpFactory(new WrappingHelp());
         HelpSections.append(cli, HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
-        HelpSections.append(cli.getSubcommands().get("check"), HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
-        HelpSections.append(cli.getSubcommands().get("parse"), HelpSections.ENVIRONMENT);
+        if (cli.getSubcommands().containsKey("check")) {
+            HelpSections.append(cli.getSubcommands().get("check"), HelpSections.EXAMPLES, HelpSections.ENVIRONMENT);
+        }
+        if (cli.getSubcommands().containsKey("parse")) {
+            HelpSections.append(cli.getSubcommands().get("parse"), HelpSections.ENVIRONMENT);
+        }
         cli.setExitCodeExceptionMapper(e -> USAGE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UserInputException) {

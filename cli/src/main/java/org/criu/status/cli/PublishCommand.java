@@ -78,7 +78,6 @@ import picocli.CommandLine.Spec;
                         + " says why)"})
 final class PublishCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
     PageOptions page;
@@ -282,7 +281,7 @@ final class PublishCommand implements Callable<Integer> {
         JsonNode root;
         try {
             Changes.fromJson(json, selection); // says what is wrong with a file that is not a report
-            root = JSON.readTree(json);
+            root = new ObjectMapper().readTree(json);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new UserInputException("--report " + file + ": " + e.getMessage());
         }

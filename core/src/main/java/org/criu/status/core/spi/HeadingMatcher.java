@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +18,10 @@ public final class HeadingMatcher {
 
     private static final Set<String> FILLER = Set.of("the", "a", "an", "and", "or", "of", "for", "project",
             "utility", "util", "tool", "tools", "workload", "manager", "os", "support", "integration");
+    /** Combining marks, left apart from their letters by NFKD: the accents. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    /** What separates words: anything but a letter or digit. */
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{Alnum}]+");
 
     private HeadingMatcher() {
     }
@@ -38,10 +43,9 @@ public final class HeadingMatcher {
 
     /** The words that identify a heading: lower case, accents and punctuation gone, filler dropped. */
     public static Set<String> significantWords(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        Set<String> all = Arrays.stream(plain.split("[^\\p{Alnum}]+"))
+        String decomposed = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD);
+        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        Set<String> all = Arrays.stream(SEPARATORS.split(plain))
                 .filter(w -> !w.isEmpty())
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         Set<String> significant = all.stream().filter(w -> !FILLER.contains(w))
