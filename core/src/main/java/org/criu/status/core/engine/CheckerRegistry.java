@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,17 @@ public final class CheckerRegistry {
     }
 
     private final List<Discovered> checkers;
+    /**
+     * Each checker's aliases reduced to their significant words, once, as the registry loads (which a check does
+     * while the page is being fetched) rather than for every heading of the page.
+     */
+    private final Map<Checker, List<Set<String>>> aliasWords = new IdentityHashMap<>();
 
     private CheckerRegistry(List<Discovered> checkers) {
         this.checkers = List.copyOf(checkers);
+        for (Discovered d : this.checkers) {
+            aliasWords.put(d.checker(), d.checker().covers().stream().map(HeadingMatcher::significantWords).toList());
+        }
     }
 
     /**
@@ -192,11 +201,24 @@ public final class CheckerRegistry {
     public Optional<Checker> forHeading(String heading) {
         Set<String> words = HeadingMatcher.significantWords(heading);
         return checkers.stream().map(Discovered::checker)
-                .filter(c -> HeadingMatcher.matches(heading, c.covers()))
-                .max(Comparator.comparingLong((Checker c) -> c.covers().stream()
-                                .mapToLong(a -> HeadingMatcher.significantWords(a).stream().filter(words::contains).count())
+                .filter(c -> names(words, c))
+                .max(Comparator.comparingLong((Checker c) -> aliasWords(c).stream()
+                                .mapToLong(a -> a.stream().filter(words::contains).count())
                                 .max().orElse(0))
                         .thenComparing(Checker::id, Comparator.reverseOrder()));
+    }
+
+    /**
+     * Whether a heading, reduced to its {@link HeadingMatcher#significantWords significant words}, names what
+     * {@code checker} covers ({@link HeadingMatcher#matches(String, List)}).
+     */
+    public boolean names(Set<String> headingWords, Checker checker) {
+        return HeadingMatcher.matches(headingWords, aliasWords(checker));
+    }
+
+    private List<Set<String>> aliasWords(Checker checker) {
+        List<Set<String>> words = aliasWords.get(checker);
+        return words != null ? words : checker.covers().stream().map(HeadingMatcher::significantWords).toList();
     }
 
     /** A discovery problem; the message says which checker and what is wrong. */

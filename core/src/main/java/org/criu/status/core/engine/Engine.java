@@ -106,10 +106,12 @@ public final class Engine {
         List<Checker> missing = new ArrayList<>();
         Map<String, Optional<Checker>> chosen = new LinkedHashMap<>();
         integrations.forEach(i -> chosen.computeIfAbsent(i.heading(), registry::forHeading));
+        Map<String, Set<String>> words = new HashMap<>();
+        chosen.keySet().forEach(h -> words.put(h, org.criu.status.core.spi.HeadingMatcher.significantWords(h)));
         for (CheckerRegistry.Discovered d : registry.all()) {
             Checker c = d.checker();
             boolean named = chosen.entrySet().stream().anyMatch(h -> h.getValue().filter(c::equals).isPresent()
-                    || org.criu.status.core.spi.HeadingMatcher.matches(h.getKey(), c.covers()));
+                    || registry.names(words.get(h.getKey()), c));
             if (c.newEntry().isPresent() && !named && only.map(ids -> ids.contains(c.id())).orElse(true)) {
                 missing.add(c);
             }

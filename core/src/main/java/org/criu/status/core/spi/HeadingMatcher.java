@@ -28,12 +28,18 @@ public final class HeadingMatcher {
 
     /** True when {@code heading} names one of {@code aliases}. */
     public static boolean matches(String heading, List<String> aliases) {
-        Set<String> words = significantWords(heading);
+        return matches(significantWords(heading), aliases.stream().map(HeadingMatcher::significantWords).toList());
+    }
+
+    /**
+     * {@link #matches(String, List)} on words already reduced by {@link #significantWords}: a heading's
+     * {@code words} name an alias when one set holds all of the other's.
+     */
+    public static boolean matches(Set<String> words, List<Set<String>> aliases) {
         if (words.isEmpty()) {
             return false;
         }
-        for (String alias : aliases) {
-            Set<String> aliasWords = significantWords(alias);
+        for (Set<String> aliasWords : aliases) {
             if (!aliasWords.isEmpty() && (words.containsAll(aliasWords) || aliasWords.containsAll(words))) {
                 return true;
             }
