@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.criu.status.core.model.Evidence;
 import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
@@ -333,8 +335,38 @@ public final class PathHistory {
 
     private enum State { GONE, NOT_SEEN, HIDDEN }
 
-    /** What one list of changed files says: an answer, or the subject's state plus the files shown without diff. */
-    private record Reading(Optional<Answer> answer, State state, List<FileDiff> hidden) {
+    /**
+     * What one list of changed files says: an answer, or the subject's state plus the files shown without diff,
+     * and the lines the subject lost ({@link Lost}).
+     */
+    private record Reading(Optional<Answer> answer, State state, List<FileDiff> hidden, Lost lost) {
+        Reading(Optional<Answer> answer, State state, List<FileDiff> hidden) {
+            this(answer, state, hidden, Lost.UNKNOWN);
+        }
+    }
+
+    /**
+     * The marker lines the subject's own diff shows removed, whitespace-normalised; unknown when its diff is not
+     * shown. Moved content is those lines landing elsewhere: a line that merely names the feature (a release note
+     * "Removed CRIU support" added beside the deletion) is no move, where the lost lines are known.
+     */
+    private record Lost(Optional<Set<String>> lines) {
+        static final Lost UNKNOWN = new Lost(Optional.empty());
+
+        static Lost of(Pattern marker, Optional<String> patch) {
+            return new Lost(patch.map(p -> p.lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))
+                    .map(l -> l.substring(1)).filter(l -> marker.matcher(l).find()).map(Lost::normal)
+                    .collect(Collectors.toSet())).filter(set -> !set.isEmpty()));
+        }
+
+        /** Whether {@code line}, which the marker finds, carries the subject's content. */
+        boolean carries(String line) {
+            return lines.map(set -> set.contains(normal(line))).orElse(true);
+        }
+
+        private static String normal(String line) {
+            return line.strip().replaceAll("\\s+", " ");
+        }
     }
 
     private Reading read(Subject subject, List<FileDiff> files, String url) {
@@ -353,12 +385,14 @@ public final class PathHistory {
             }
         }
         State state = State.NOT_SEEN;
+        Lost lost = Lost.UNKNOWN;
         for (FileDiff f : files) {
             boolean mine = subject.kind() == Subject.Kind.DIRECTORY
                     ? f.removedPath().filter(p -> p.equals(subject.presenceFile())).isPresent()
                     : f.removedPath().filter(p -> p.equals(subject.path())).isPresent();
             if (mine) {
                 state = State.GONE;
+                lost = Lost.of(subject.marker(), f.patch());
                 break;
             }
             if (subject.kind() == Subject.Kind.LINES && f.kind() == FileDiff.Kind.MODIFIED
@@ -368,6 +402,7 @@ public final class PathHistory {
                 } else if (matches(subject.marker(), f.patch().get(), '-')
                         && !matches(subject.marker(), f.patch().get(), '+')) {
                     state = State.GONE;
+                    lost = Lost.of(subject.marker(), f.patch());
                 }
                 break;
             }
@@ -385,12 +420,12 @@ public final class PathHistory {
                 hidden.add(f);
                 continue;
             }
-            Optional<String> added = firstLine(subject.marker(), f.patch().get(), '+');
+            Optional<String> added = firstLine(subject.marker(), f.patch().get(), '+', lost);
             if (added.isPresent()) {
-                return new Reading(Optional.of(new Moved(f.path(), added.get(), url)), State.GONE, List.of());
+                return new Reading(Optional.of(new Moved(f.path(), added.get(), url)), State.GONE, List.of(), lost);
             }
         }
-        return new Reading(Optional.empty(), State.GONE, hidden);
+        return new Reading(Optional.empty(), State.GONE, hidden, lost);
     }
 
     private static boolean isSubject(Subject subject, String path) {
@@ -414,12 +449,13 @@ public final class PathHistory {
             if (now.isEmpty()) {
                 continue;
             }
+            Lost lost = reading.lost();
             long then = f.kind() == FileDiff.Kind.ADDED ? 0
-                    : origin.read(before, f.previousPath().orElse(f.path())).map(t -> count(subject.marker(), t))
+                    : origin.read(before, f.previousPath().orElse(f.path())).map(t -> count(subject.marker(), t, lost))
                             .orElse(0L);
-            if (count(subject.marker(), now.get()) > then) {
-                String line = now.get().lines().filter(l -> subject.marker().matcher(l).find()).findFirst()
-                        .orElse("").strip();
+            if (count(subject.marker(), now.get(), lost) > then) {
+                String line = now.get().lines().filter(l -> subject.marker().matcher(l).find() && lost.carries(l))
+                        .findFirst().orElse("").strip();
                 return Optional.of(new Moved(f.path(), line, url));
             }
         }
@@ -494,14 +530,14 @@ public final class PathHistory {
     }
 
     private static boolean matches(Pattern marker, String patch, char sign) {
-        return firstLine(marker, patch, sign).isPresent();
+        return firstLine(marker, patch, sign, Lost.UNKNOWN).isPresent();
     }
 
-    /** The first diff line with {@code sign} ('+' added, '-' removed) whose text the marker finds. */
-    private static Optional<String> firstLine(Pattern marker, String patch, char sign) {
+    /** The first diff line with {@code sign} ('+' added, '-' removed) whose text the marker finds and is lost. */
+    private static Optional<String> firstLine(Pattern marker, String patch, char sign, Lost lost) {
         for (String line : patch.split("\n", -1)) {
             if (line.length() > 0 && line.charAt(0) == sign && !line.startsWith("+++") && !line.startsWith("---")
-                    && marker.matcher(line.substring(1)).find()) {
+                    && marker.matcher(line.substring(1)).find() && lost.carries(line.substring(1))) {
                 return Optional.of(line.substring(1).strip());
             }
         }
@@ -510,7 +546,11 @@ public final class PathHistory {
 
     /** Lines of {@code text} the marker finds: a marker is matched line by line ({@code ^}, {@code $} per line). */
     private static long count(Pattern marker, String text) {
-        return text.lines().filter(l -> marker.matcher(l).find()).count();
+        return count(marker, text, Lost.UNKNOWN);
+    }
+
+    private static long count(Pattern marker, String text, Lost lost) {
+        return text.lines().filter(l -> marker.matcher(l).find() && lost.carries(l)).count();
     }
 
     // What PathHistory needs from a host, in its own terms.

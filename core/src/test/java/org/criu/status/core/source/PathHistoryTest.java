@@ -245,6 +245,50 @@ class PathHistoryTest {
                 m -> assertThat(m.to()).isEqualTo("cli/command/container/cmd.go"));
     }
 
+    /** A release note naming the feature beside its deletion: removed lines never re-added anywhere. */
+    private static final String NOTE = "* Use: \"checkpoint\" is gone: the command was removed.";
+
+    private void deletedBy(CommitSpec deleting) {
+        server.onGet(API + "/commits?sha=v2.1.0&path=" + enc(CMD) + "&since=2026-01-09T09:00:00Z&per_page=100")
+                .json(GitHubFixtures.history(REPO, List.of(deleting)));
+        server.onGet(RAW + sha(3) + "/" + CMD).notFound();
+        server.onGet(RAW + sha(2) + "/" + CMD).text(COMMAND);
+    }
+
+    @Test
+    void aReleaseNoteNamingTheFeatureBesideItsDeletionIsNoMove() {
+        compare(List.of(FileSpec.removed(CMD, patch("-", COMMAND)),
+                FileSpec.modified("CHANGELOG.md", "@@ -1,1 +1,2 @@\n+" + NOTE + "\n # Changelog\n")));
+        deletedBy(new CommitSpec(sha(3), "2026-02-20T09:00:00Z", "Remove checkpoint (#99)", sha(2)));
+
+        Answer answer = history().whatHappened(Subject.file(CMD, MARKER), "v2.0.0", "v2.1.0");
+
+        assertThat(answer).isInstanceOfSatisfying(Deleted.class, d -> assertThat(d.commit().sha()).isEqualTo(sha(3)));
+    }
+
+    @Test
+    void aReleaseNoteShownWithoutItsDiffIsNoMoveEither() {
+        compare(List.of(FileSpec.removed(CMD, patch("-", COMMAND)), FileSpec.modified("CHANGELOG.md", null)));
+        server.onGet(RAW + "v2.1.0/CHANGELOG.md").text("# Changelog\n" + NOTE + "\n");
+        server.onGet(RAW + "v2.0.0/CHANGELOG.md").text("# Changelog\n");
+        deletedBy(new CommitSpec(sha(3), "2026-02-20T09:00:00Z", "Remove checkpoint (#99)", sha(2)));
+
+        Answer answer = history().whatHappened(Subject.file(CMD, MARKER), "v2.0.0", "v2.1.0");
+
+        assertThat(answer).isInstanceOfSatisfying(Deleted.class, d -> assertThat(d.commit().sha()).isEqualTo(sha(3)));
+    }
+
+    @Test
+    void movedLinesAreRecognisedWhateverTheirIndentation() {
+        compare(List.of(FileSpec.modified(CMD, "@@ -5,1 +5,0 @@\n-\t\tUse:   \"checkpoint\",\n"),
+                FileSpec.added("cli/command/container/checkpoint.go", "@@ -0,0 +1,1 @@\n+    Use: \"checkpoint\",\n")));
+
+        Answer answer = history().whatHappened(Subject.lines(CMD, MARKER), "v2.0.0", "v2.1.0");
+
+        assertThat(answer).isInstanceOfSatisfying(Moved.class,
+                m -> assertThat(m.to()).isEqualTo("cli/command/container/checkpoint.go"));
+    }
+
     @Test
     void aFailingComparisonProvesNothing() {
         server.onGet(COMPARE).status(502);
