@@ -44,8 +44,9 @@ public final class RecipeChecker implements Checker {
         this.canaries = List.copyOf(canaries);
         this.origin = Objects.requireNonNull(origin, "origin");
         // Built once: a claim's subject holds a Pattern, which compares by identity.
-        this.removalClaims = this.probes.stream().filter(FileProbe.class::isInstance)
-                .flatMap(p -> ((FileProbe) p).removalClaims().stream()).toList();
+        this.removalClaims = this.probes.stream().flatMap(p -> p instanceof FileProbe file
+                ? file.removalClaims().stream() : p instanceof ReleaseNotesProbe notes
+                ? notes.removalClaims().stream() : java.util.stream.Stream.<RemovalClaim>empty()).toList();
     }
 
     @Override
@@ -75,7 +76,7 @@ public final class RecipeChecker implements Checker {
     }
 
     /**
-     * The absences the recipe's file probes may report as removals once the history proves them
+     * The absences the recipe's file and release-notes probes may report as removals once the history proves them
      * ({@code missing: removed} or {@code absent}); the test kit's removal contract runs over them.
      */
     @Override

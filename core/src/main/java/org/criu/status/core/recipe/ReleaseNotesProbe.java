@@ -16,6 +16,7 @@ import org.criu.status.core.model.Signal;
 import org.criu.status.core.model.SourceException;
 import org.criu.status.core.source.PathHistory;
 import org.criu.status.core.source.SourceFile;
+import org.criu.status.core.spi.RemovalClaim;
 
 /**
  * Lines of a release-notes or changelog file matching a pattern, read by section: {@code section} matches the
@@ -96,6 +97,18 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
                 + (scope == Scope.NEWEST ? "the newest section" : "every section") + ": " + what;
     }
 
+    /**
+     * What this probe may report as removed once the history proves it: the lines of its file ({@code missing:
+     * absent}, which a proven deletion backs with the deleting commit). None without a {@code missing} signal.
+     */
+    List<RemovalClaim> removalClaims() {
+        if (missing.filter(m -> m.signal() == Signal.ABSENT).isEmpty()) {
+            return List.of();
+        }
+        return List.of(RemovalClaim.github(what + " (lines of " + path + ")", repo,
+                PathHistory.Subject.lines(path, AbsenceProof.marker(pattern))));
+    }
+
     @Override
     public ProbeResult run(ProbeRun run) throws SourceException {
         ProbeRun.FileRead read = run.read(repo, release, branch, path);
@@ -104,6 +117,27 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
         }
         Ref ref = read.ref();
         SourceFile file = read.file();
+        Sections sections = scan(ref, path, file);
+        if (sections.count() == 0) {
+            return ProbeResult.couldNotLook(path + " at " + ref.label() + " has no section heading matching '"
+                    + section + "': the recipe no longer fits the file");
+        }
+        List<Evidence> evidence = new ArrayList<>(sections.evidence());
+        if (evidence.isEmpty() && missing.isPresent()) {
+            if (run.mustProve(missing.get().signal())) {
+                return proven(run, ref, file);
+            }
+            evidence.add(missing(ref, file, ""));
+        }
+        return ProbeResult.of(evidence);
+    }
+
+    /** What one file's sections say: how many headings, and the matching lines cited. */
+    private record Sections(int count, List<Evidence> evidence) {
+    }
+
+    /** The sections of {@code file}, read at {@code ref} as {@code at} (the probe's path, or where it went). */
+    private Sections scan(Ref ref, String at, SourceFile file) throws SourceException {
         List<String> lines = file.lines();
         List<Evidence> evidence = new ArrayList<>();
         String current = null;
@@ -121,29 +155,20 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
             if (current != null && pattern.foundIn(lines.get(i))) {
                 SourceFile.Line line = file.line(i + 1);
                 String summary = Templates.fill(Optional.ofNullable(says.found())
-                        .orElse("{repo} {release} {path}, section {section}: {what}"), values(ref, current));
+                        .orElse("{repo} {release} {path}, section {section}: {what}"), values(ref, at, current));
                 evidence.add(this.found.qualify(Evidence.of(this.found.signal(), "github", line.url(),
                         ref.evidenceDate(), summary).quoting(line.stripped())));
             }
         }
-        if (sections == 0) {
-            return ProbeResult.couldNotLook(path + " at " + ref.label() + " has no section heading matching '"
-                    + section + "': the recipe no longer fits the file");
-        }
-        if (evidence.isEmpty() && missing.isPresent()) {
-            if (run.mustProve(missing.get().signal())) {
-                return proven(run, ref, file);
-            }
-            evidence.add(missing(ref, file, ""));
-        }
-        return ProbeResult.of(evidence);
+        return new Sections(sections, evidence);
     }
 
     /**
      * No note against an entry saying ready (or one the page lacks): an older section naming it shows the feature
      * is no newer news, not absent; otherwise the history of the file's matching lines decides: a deletion is cited
-     * by its commit; a move or rename is "could not look" (the recipe reads the old path); a history that never had
-     * such lines leaves the absence as mapped; a history that does not say is "could not look".
+     * by its commit; a move or rename is followed, the file it went to read by section at the same ref (the change
+     * cited as context); a history that never had such lines leaves the absence as mapped; a history that does not
+     * say is "could not look".
      */
     private ProbeResult proven(ProbeRun run, Ref ref, SourceFile file) throws SourceException {
         if (file.firstMatching(pattern.pattern()).isPresent()) {
@@ -152,8 +177,16 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
         AbsenceProof.Outcome outcome = AbsenceProof.ask(run, repo, ref,
                 PathHistory.Subject.lines(path, AbsenceProof.marker(pattern)), what);
         if (outcome instanceof AbsenceProof.Follow follow) {
-            return new ProbeResult(List.of(follow.how()), Optional.of("no line of " + path + " at " + ref.label()
-                    + " has " + what + "; the lines went to " + follow.path() + ", which this recipe does not read"));
+            Optional<SourceFile> there = run.context().github().document(repo, ref.ref(), follow.path());
+            Sections sections = there.isPresent() ? scan(ref, follow.path(), there.get()) : new Sections(0, List.of());
+            if (sections.evidence().isEmpty()) {
+                return new ProbeResult(List.of(follow.how()), Optional.of(path + " went to " + follow.path()
+                        + ", which has no " + (sections.count() == 0 ? "section heading matching '" + section + "'"
+                        : "line with " + what) + " at " + ref.label() + " either"));
+            }
+            List<Evidence> evidence = new ArrayList<>(sections.evidence());
+            evidence.add(follow.how());
+            return ProbeResult.of(evidence);
         }
         if (outcome instanceof AbsenceProof.Deleted deleted) {
             List<Evidence> evidence = new ArrayList<>();
@@ -171,11 +204,11 @@ public record ReleaseNotesProbe(String repo, Optional<ReleaseSpec> release, Opti
         Optional<LocalDate> date = ref.evidenceDate();
         String summary = Templates.fill(Optional.ofNullable(says.missing()).orElse(scope == Scope.NEWEST
                 ? "{repo} {release}: no line of the newest section of {path} has {what}"
-                : "{repo} {release}: no line of {path} has {what}"), values(ref, "")) + suffix;
+                : "{repo} {release}: no line of {path} has {what}"), values(ref, path, "")) + suffix;
         return missing.get().qualify(Evidence.of(missing.get().signal(), "github", file.url(), date, summary));
     }
 
-    private Map<String, String> values(Ref ref, String sectionName) {
-        return Map.of("repo", repo, "release", ref.label(), "path", path, "what", what, "section", sectionName);
+    private Map<String, String> values(Ref ref, String at, String sectionName) {
+        return Map.of("repo", repo, "release", ref.label(), "path", at, "what", what, "section", sectionName);
     }
 }
