@@ -1,0 +1,8 @@
+package org.criu.status.checkers.recipes;
+
+/** The removal contract over the {@code shell} recipe's claims (see {@link RecipeRemovalContract}). */
+class ShellRemovalContractTest extends RecipeRemovalContract {
+    ShellRemovalContractTest() {
+        super("shell");
+    }
+}
