@@ -346,26 +346,39 @@ public final class PathHistory {
     }
 
     /**
-     * The marker lines the subject's own diff shows removed, whitespace-normalised; unknown when its diff is not
-     * shown. Moved content is those lines landing elsewhere: a line that merely names the feature (a release note
-     * "Removed CRIU support" added beside the deletion) is no move, where the lost lines are known.
+     * The marker lines the subject's own diff shows removed, as their words; unknown when its diff is not shown.
+     * Moved content is those lines landing elsewhere, edited or not: a line added elsewhere carries the subject's
+     * content when it shares at least half of the words of the two lines with a lost line (so code moved with
+     * another receiver or one more argument still counts as moved, and a move is never taken for a deletion). A
+     * line that merely names the feature, a release note "Removed CRIU support" added beside the deletion, shares a
+     * word or two with the lines it names and is no move.
      */
-    private record Lost(Optional<Set<String>> lines) {
+    private record Lost(Optional<List<Set<String>>> lines) {
         static final Lost UNKNOWN = new Lost(Optional.empty());
+        private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
         static Lost of(Pattern marker, Optional<String> patch) {
             return new Lost(patch.map(p -> p.lines().filter(l -> l.startsWith("-") && !l.startsWith("---"))
-                    .map(l -> l.substring(1)).filter(l -> marker.matcher(l).find()).map(Lost::normal)
-                    .collect(Collectors.toSet())).filter(set -> !set.isEmpty()));
+                    .map(l -> l.substring(1)).filter(l -> marker.matcher(l).find()).map(Lost::words)
+                    .filter(w -> !w.isEmpty()).toList()).filter(list -> !list.isEmpty()));
         }
 
         /** Whether {@code line}, which the marker finds, carries the subject's content. */
         boolean carries(String line) {
-            return lines.map(set -> set.contains(normal(line))).orElse(true);
+            Set<String> words = words(line);
+            return lines.map(all -> all.stream().anyMatch(lost -> similar(words, lost))).orElse(true);
         }
 
-        private static String normal(String line) {
-            return line.strip().replaceAll("\\s+", " ");
+        /** At least half of the words of both lines in common (Jaccard index 0.5 or more). */
+        private static boolean similar(Set<String> a, Set<String> b) {
+            long shared = a.stream().filter(b::contains).count();
+            long either = a.size() + b.size() - shared;
+            return either > 0 && 2 * shared >= either;
+        }
+
+        private static Set<String> words(String line) {
+            return WORD.matcher(line.toLowerCase(java.util.Locale.ROOT)).results().map(java.util.regex.MatchResult::group)
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -290,6 +290,20 @@ class PathHistoryTest {
     }
 
     @Test
+    void linesMovedWithAnEditAreStillAMoveNeverADeletion() {
+        // Moved into another file and edited on the way ("container" added): mostly the same words, a move.
+        compare(List.of(FileSpec.modified(CMD,
+                        "@@ -5,1 +5,0 @@\n-\t\tUse:   \"checkpoint\", Short: \"Manage checkpoints\",\n"),
+                FileSpec.added("cli/command/container/checkpoint.go",
+                        "@@ -0,0 +1,1 @@\n+    Use: \"checkpoint\", Short: \"Manage container checkpoints\",\n")));
+
+        Answer answer = history().whatHappened(Subject.lines(CMD, MARKER), "v2.0.0", "v2.1.0");
+
+        assertThat(answer).isInstanceOfSatisfying(Moved.class,
+                m -> assertThat(m.to()).isEqualTo("cli/command/container/checkpoint.go"));
+    }
+
+    @Test
     void aFailingComparisonProvesNothing() {
         server.onGet(COMPARE).status(502);
 
