@@ -58,6 +58,8 @@ public final class Engine {
     private final Optional<Set<String>> only;
     private final int jobs;
     private final boolean notOnPage;
+    /** Nanoseconds for deadlines: {@code System::nanoTime}, or a test's own, advanced by its checks. */
+    private final java.util.function.LongSupplier ticker;
 
     /**
      * @param only when present, run just these checker ids; other entries are reported as no-checker
@@ -82,6 +84,12 @@ public final class Engine {
      */
     public Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only,
                   int jobs, boolean notOnPage) {
+        this(registry, context, timeout, only, jobs, notOnPage, System::nanoTime);
+    }
+
+    /** As above, with deadlines measured on {@code ticker} (nanoseconds), so tests decide how long a check took. */
+    Engine(CheckerRegistry registry, CheckContext context, Duration timeout, Optional<Set<String>> only, int jobs,
+           boolean notOnPage, java.util.function.LongSupplier ticker) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -92,6 +100,7 @@ public final class Engine {
         this.only = only;
         this.jobs = jobs;
         this.notOnPage = notOnPage;
+        this.ticker = ticker;
     }
 
     /**
@@ -179,12 +188,13 @@ public final class Engine {
             for (Check check : order) {
                 Checker c = check.checker;
                 check.future = pool.submit(() -> {
-                    check.started.complete(System.nanoTime());
+                    check.started.complete(ticker.getAsLong());
                     try {
                         return RequestPriority.with(check.depth == order.get(0).depth
                                         ? RequestPriority.CRITICAL + check.depth : check.depth,
                                 () -> trustAbsence(c, c.check(check.integration, context)));
                     } finally {
+                        check.finished = ticker.getAsLong();
                         progress.accept(new Progress(done.incrementAndGet(), total, c.id(),
                                 check.integration.heading()));
                     }
@@ -193,7 +203,7 @@ public final class Engine {
             // A safety net only: every check gets its own deadline from its start, and a cancelled check frees
             // its slot within a request timeout; this bounds the run if a checker ignores interruption.
             long rounds = (order.size() + jobs - 1) / jobs + 1;
-            long runDeadline = System.nanoTime() + timeout.toNanos() * rounds;
+            long runDeadline = ticker.getAsLong() + timeout.toNanos() * rounds;
             List<Finding> findings = new ArrayList<>();
             List<Finding> notOnPageFindings = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
@@ -209,7 +219,7 @@ public final class Engine {
                     continue;
                 }
                 Check check = checkOf.get(i);
-                into.add(await(integration, check.checker, check.future, check.started, runDeadline));
+                into.add(await(integration, check, runDeadline));
             }
             return new Report(page, context.clock().instant(), findings, notOnPageFindings);
         } finally {
@@ -256,6 +266,8 @@ public final class Engine {
         final int depth;
         final CompletableFuture<Long> started = new CompletableFuture<>();
         Future<CheckResult> future;
+        /** When the checker returned or threw (the ticker's time), written before the future completes. */
+        volatile long finished;
 
         Check(Checker checker, Integration integration, int position) {
             this.checker = checker;
@@ -269,12 +281,12 @@ public final class Engine {
         return trustAbsence(checker, result, context);
     }
 
-    private Finding await(Integration integration, Checker checker, Future<CheckResult> future,
-                          CompletableFuture<Long> started, long runDeadline) {
-        String id = checker.id();
+    private Finding await(Integration integration, Check check, long runDeadline) {
+        String id = check.checker.id();
+        Future<CheckResult> future = check.future;
         long start;
         try {
-            start = started.get(Math.max(0, runDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            start = check.started.get(Math.max(0, runDeadline - ticker.getAsLong()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | java.util.concurrent.CancellationException e) {
             future.cancel(true);
             return Finding.unverified(integration, id, "never started: other checks held every job slot");
@@ -285,8 +297,11 @@ public final class Engine {
             return Finding.unverified(integration, id, "interrupted");
         }
         try {
-            long left = Math.max(0, start + timeout.toNanos() - System.nanoTime());
+            long left = Math.max(0, start + timeout.toNanos() - ticker.getAsLong());
             CheckResult result = future.get(left, TimeUnit.NANOSECONDS);
+            if (check.finished - start > timeout.toNanos()) {
+                return timedOut(integration, id); // answered past its deadline, noticed late: as if stopped
+            }
             if (result == null) {
                 return Finding.unverified(integration, id, "checker '" + id + "' returned nothing (a bug)");
             }
@@ -297,7 +312,7 @@ public final class Engine {
         } catch (TimeoutException | java.util.concurrent.CancellationException e) {
             // Cancelled: an earlier duplicate of this entry, sharing its check, timed out first.
             future.cancel(true);
-            return Finding.unverified(integration, id, "timed out after " + timeout.toSeconds() + " s");
+            return timedOut(integration, id);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             String message = cause.getMessage();
@@ -308,5 +323,9 @@ public final class Engine {
             Thread.currentThread().interrupt();
             return Finding.unverified(integration, id, "interrupted");
         }
+    }
+
+    private Finding timedOut(Integration integration, String id) {
+        return Finding.unverified(integration, id, "timed out after " + timeout.toSeconds() + " s");
     }
 }

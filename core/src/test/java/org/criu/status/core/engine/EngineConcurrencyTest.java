@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.criu.status.core.model.Finding;
 import org.criu.status.core.model.Integration;
 import org.criu.status.core.model.Verdict;
@@ -72,6 +73,12 @@ class EngineConcurrencyTest {
     }
 
     private List<Finding> run(int checks, Work work, int jobs, Duration timeout, AtomicInteger most) {
+        return run(checks, work, jobs, timeout, most, System::nanoTime);
+    }
+
+    /** As above, deadlines measured on {@code ticker}. */
+    private List<Finding> run(int checks, Work work, int jobs, Duration timeout, AtomicInteger most,
+                              java.util.function.LongSupplier ticker) {
         AtomicInteger running = new AtomicInteger();
         List<Checker> checkers = new ArrayList<>();
         List<Integration> entries = new ArrayList<>();
@@ -81,7 +88,8 @@ class EngineConcurrencyTest {
             entries.add(SourceServer.entry(id, "ready"));
         }
         try {
-            Engine engine = new Engine(CheckerRegistry.of(checkers), server.context(), timeout, Optional.empty(), jobs);
+            Engine engine = new Engine(CheckerRegistry.of(checkers), server.context(), timeout, Optional.empty(), jobs,
+                    false, ticker);
             return engine.run(PAGE, entries).findings();
         } catch (CheckerRegistry.RegistryException e) {
             throw new IllegalStateException(e);
@@ -112,12 +120,29 @@ class EngineConcurrencyTest {
 
     @Test
     void aCheckWaitingForASlotIsNotChargedForTheWait() {
-        // One job: six 200 ms checks take 1.2 s one after another, past a 1 s deadline counted from the run's
-        // start; each check is well inside a deadline counted from its own start. The deadline is the behaviour
-        // here, so real time it is, with 800 ms to spare for each check on a busy machine.
-        List<Finding> findings = run(6, () -> Thread.sleep(200), 1, Duration.ofSeconds(1), new AtomicInteger());
+        // One job: six checks of 20 s each (on the test's clock, advanced by the checks themselves) take 120 s one
+        // after another, past a 60 s deadline counted from the run's start; each is well inside one counted from
+        // its own start. No real time passes, so a busy machine cannot change the outcome.
+        AtomicLong clock = new AtomicLong();
+        List<Finding> findings = run(6, () -> clock.addAndGet(Duration.ofSeconds(20).toNanos()), 1,
+                Duration.ofSeconds(60), new AtomicInteger(), clock::get);
 
         assertThat(findings).extracting(Finding::error).containsOnly(Optional.of("done"));
+        assertThat(clock.get()).isEqualTo(Duration.ofSeconds(120).toNanos());
+    }
+
+    @Test
+    void aCheckThatAnswersPastItsDeadlineIsUnverifiedThoughItAnswered() {
+        // The second check takes 61 s on the test's clock against a 60 s deadline: its answer came too late, whenever
+        // the engine got round to reading it. The first and third keep theirs.
+        AtomicLong clock = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
+        List<Finding> findings = run(3, () -> clock.addAndGet(Duration.ofSeconds(calls.incrementAndGet() == 2 ? 61 : 1)
+                .toNanos()), 1, Duration.ofSeconds(60), new AtomicInteger(), clock::get);
+
+        assertThat(findings).extracting(Finding::error).containsExactly(Optional.of("done"),
+                Optional.of("timed out after 60 s"), Optional.of("done"));
+        assertThat(findings.get(1).verdict()).isEqualTo(Verdict.UNVERIFIED);
     }
 
     @Test
