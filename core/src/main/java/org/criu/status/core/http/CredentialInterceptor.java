@@ -48,8 +48,12 @@ public final class CredentialInterceptor implements Interceptor {
         return response.newBuilder().request(request).build();
     }
 
-    /** https anywhere, or plain http to this machine (tests, a local mirror). Decided on the URL, never on DNS. */
-    static boolean mayCarryToken(HttpUrl wire) {
+    /**
+     * Whether a secret (a token, a wiki password or session) may travel over {@code wire}: https anywhere, or plain
+     * http to this machine (tests, a local mirror). Decided on the URL, never on DNS. The one rule for every secret:
+     * {@code MediaWikiEditor} refuses a login the same way.
+     */
+    public static boolean mayCarryToken(HttpUrl wire) {
         return wire.isHttps() || isLoopback(wire.host());
     }
 

@@ -684,23 +684,6 @@ public final class MediaWikiEditor {
         }
     }
 
-    static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")) {
-            return true;
-        }
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals("127")) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Every request of the session goes to the wiki's own origin (a redirect elsewhere is refused: the cookies
      * and the password stay with the wiki), and on the wire over https or to a loopback address.
@@ -726,7 +709,7 @@ public final class MediaWikiEditor {
                         + " redirected the session to " + origin(logical) + "; refusing: the login goes only to "
                         + origin(api));
             }
-            if (!wire.isHttps() && !isLoopback(wire.host())) {
+            if (!org.criu.status.core.http.CredentialInterceptor.mayCarryToken(wire)) {
                 throw new MediaWikiException(logical.toString(), "insecure", "refusing to log in to the wiki over"
                         + " plain http (" + wire.host() + "): use its https api.php URL (plain http is allowed"
                         + " only to a loopback address)");

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.criu.status.core.http.CredentialInterceptor;
 import org.criu.status.core.http.Http;
 import org.criu.status.core.http.HttpOptions;
 import org.criu.status.core.http.OriginRewrite;
@@ -363,13 +365,15 @@ class MediaWikiEditorTest {
 
     @Test
     void loopbackMeansLiteralLoopbackAddresses() {
-        assertThat(MediaWikiEditor.isLoopback("127.0.0.1")).isTrue();
-        assertThat(MediaWikiEditor.isLoopback("127.1.2.3")).isTrue();
-        assertThat(MediaWikiEditor.isLoopback("localhost")).isTrue();
-        assertThat(MediaWikiEditor.isLoopback("::1")).isTrue();
-        assertThat(MediaWikiEditor.isLoopback("127.0.0.1.evil.example")).isFalse();
-        assertThat(MediaWikiEditor.isLoopback("128.0.0.1")).isFalse();
-        assertThat(MediaWikiEditor.isLoopback("criu.org")).isFalse();
+        // The login's rule is the token's (CredentialInterceptor.mayCarryToken): plain http only to loopback.
+        for (String host : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "[::1]"}) {
+            assertThat(CredentialInterceptor.mayCarryToken(HttpUrl.get("http://" + host + "/w/api.php"))).as(host)
+                    .isTrue();
+        }
+        for (String host : new String[] {"127.0.0.1.evil.example", "128.0.0.1", "criu.org"}) {
+            assertThat(CredentialInterceptor.mayCarryToken(HttpUrl.get("http://" + host + "/w/api.php"))).as(host)
+                    .isFalse();
+        }
     }
 
     @Test
