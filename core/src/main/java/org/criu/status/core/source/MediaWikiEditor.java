@@ -365,12 +365,7 @@ public final class MediaWikiEditor {
         body.put("baserevid", Long.toString(edit.baseRevision()));
         body.put("basetimestamp", edit.baseTimestamp().toString());
         body.put("nocreate", "1");
-        body.put("watchlist", "nochange");
-        body.put("md5", md5(text));
-        if (who.isBot()) {
-            body.put("bot", "1");
-        }
-        body.put("assert", edit.assertBot() ? "bot" : "user");
+        saving(body, text, who, edit.assertBot());
         JsonNode answer = postWithToken("edit '" + edit.title() + "'", body);
         JsonNode error = answer.path("error");
         if (error.path("code").asText("").equals("editconflict")) {
@@ -417,12 +412,7 @@ public final class MediaWikiEditor {
         body.put("sectiontitle", section.heading());
         body.put("text", text);
         body.put("summary", section.summary());
-        body.put("watchlist", "nochange");
-        body.put("md5", md5(text));
-        if (who.isBot()) {
-            body.put("bot", "1");
-        }
-        body.put("assert", section.assertBot() ? "bot" : "user");
+        saving(body, text, who, section.assertBot());
         JsonNode answer = postWithToken("add a section to '" + section.title() + "'", body);
         throwIfError(answer, "add a section to '" + section.title() + "'", Optional.of(section.title()));
         return saved(answer, "add a section to '" + section.title() + "'", who.isBot());
@@ -673,6 +663,19 @@ public final class MediaWikiEditor {
     /** Text from the wiki, made safe for one line of a terminal: no control characters, no line breaks. */
     static String oneLine(String text) {
         return SPACES.matcher(CONTROL.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /**
+     * What every saving request carries: no watchlist change, the text's MD5 (the wiki refuses a text damaged on
+     * the way), the bot flag when the account has it, and the account the edit must be made as.
+     */
+    private static void saving(Map<String, String> body, String text, Account who, boolean assertBot) {
+        body.put("watchlist", "nochange");
+        body.put("md5", md5(text));
+        if (who.isBot()) {
+            body.put("bot", "1");
+        }
+        body.put("assert", assertBot ? "bot" : "user");
     }
 
     private static String md5(String text) {
